@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable, chromiumArgs } from './tests/e2e/chromium';
+
+// The built site is served by `astro preview` on fixed ports; scripts/serve.mjs refuses a taken port,
+// and reuseExistingServer: false makes Playwright fail loudly rather than test someone else's server.
+export const ROOT_PORT = 4410;
+export const SUB_PORT = 4411;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${ROOT_PORT}`,
+    launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      command: 'node scripts/serve.mjs',
+      env: { PORT: String(ROOT_PORT), OUT_DIR: 'dist' },
+      url: `http://127.0.0.1:${ROOT_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'node scripts/serve.mjs',
+      env: { PORT: String(SUB_PORT), OUT_DIR: 'dist-sub', BASE_PATH: '/some/sub/' },
+      url: `http://127.0.0.1:${SUB_PORT}/some/sub/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+// `npm test`: unit tests, then both builds (root and sub-path), then browser tests against the built sites.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import process from 'node:process';
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (Debian) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+function run(script) {
+  console.log(`\n> npm run ${script}`);
+  execFileSync('npm', ['run', script], { stdio: 'inherit', env });
+}
+
+try {
+  run('test:unit');
+  run('build');
+  run('build:sub');
+  run('test:e2e');
+} catch {
+  process.exit(1);
+}

@@ -1,0 +1,27 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page, type Request } from '@playwright/test';
+
+/** Every request the page makes, so a test can prove nothing goes to another origin. */
+export function recordRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (r) => requests.push(r));
+  return requests;
+}
+
+export function foreignRequests(requests: Request[], origin: string): string[] {
+  return requests
+    .map((r) => r.url())
+    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+/** Text as a reader sees it, with all white space removed, so line wrapping and indentation don't matter. */
+export async function visibleTextWithoutSpaces(page: Page): Promise<string> {
+  const text = await page.locator('main').innerText();
+  return text.replace(/\s+/g, '');
+}
