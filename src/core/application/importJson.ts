@@ -1,0 +1,126 @@
+// Reading an application.json chosen by the user. The file is untrusted: it is parsed with JSON.parse,
+// checked against the schema's shape, and copied key by key from the schema (never from the file), so no
+// user key is ever assigned into an object. Missing or empty fields are fine: a draft may be incomplete.
+import { TYPE_NAMES } from './messages';
+import { defaultValue, labelOf, rootSchemaNode, type SchemaNode } from './schema';
+import type { Application } from './types';
+
+export type ImportResult = { ok: true; data: Application } | { ok: false; message: string };
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/** Keys that would reach Object.prototype if the data were ever merged naively; refused wherever they occur. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const LISTED_PROBLEMS = 5;
+
+type JsonObject = { [key: string]: unknown };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function syntaxErrorMessage(error: unknown, text: string): string {
+  const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+  if (position === undefined) return '文件不是有效的 JSON 数据，可能不完整或已损坏。';
+  const before = text.slice(0, Number(position)).split('\n');
+  const line = before.length;
+  const column = [...(before.at(-1) ?? '')].length + 1;
+  return `文件不是有效的 JSON 数据（第${line}行第${column}列附近有错误），可能已损坏。`;
+}
+
+/** The first forbidden key anywhere in the tree; iterative, so a deeply nested file cannot overflow the stack. */
+function findForbiddenKey(root: unknown): string | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) return key;
+        stack.push(value[key]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function childPath(path: string, key: string | number): string {
+  return path === '' ? String(key) : `${path}.${key}`;
+}
+
+function matchesLeafType(node: SchemaNode, value: unknown): boolean {
+  if (node.type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === node.type;
+}
+
+/** Copies `value` following `node`; `null` counts as missing. Type mismatches and unknown keys go to `problems`. */
+function copyBySchema(node: SchemaNode, value: unknown, path: string, problems: string[]): unknown {
+  const wrongType = (): undefined => {
+    problems.push(`「${labelOf(path)}」应为${TYPE_NAMES[node.type ?? ''] ?? '其他类型'}`);
+    return undefined;
+  };
+  if (node.type === 'object') {
+    if (!isObject(value)) return wrongType();
+    const properties = node.properties ?? {};
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(properties, key)) problems.push(`「${labelOf(path)}」中有申报表没有的字段“${key}”`);
+    }
+    const copy: JsonObject = {};
+    for (const [key, child] of Object.entries(properties)) {
+      const childValue = Object.hasOwn(value, key) ? value[key] : null;
+      const copied = childValue === null ? defaultValue(child) : copyBySchema(child, childValue, childPath(path, key), problems);
+      if (copied !== undefined) copy[key] = copied;
+    }
+    return copy;
+  }
+  if (node.type === 'array') {
+    if (!Array.isArray(value)) return wrongType();
+    const items = node.items ?? {};
+    return value.map((item: unknown, i) => copyBySchema(items, item, childPath(path, i), problems));
+  }
+  return matchesLeafType(node, value) ? value : wrongType();
+}
+
+export function parseApplicationJson(text: string, maxBytes: number = DEFAULT_MAX_BYTES): ImportResult {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '') return { ok: false, message: '文件是空的，没有申报表数据。' };
+  const bytes = new TextEncoder().encode(source).length;
+  if (bytes > maxBytes) {
+    return { ok: false, message: `文件太大（${formatSize(bytes)}），申报表数据文件不能超过 ${formatSize(maxBytes)}。` };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch (error) {
+    return { ok: false, message: syntaxErrorMessage(error, source) };
+  }
+  if (!isObject(parsed)) return { ok: false, message: '这不是申报表数据文件：文件内容应是一个 JSON 对象。' };
+  const forbidden = findForbiddenKey(parsed);
+  if (forbidden !== undefined) return { ok: false, message: `文件中有不允许的字段名“${forbidden}”，已拒绝导入。` };
+
+  const known = Object.keys(rootSchemaNode.properties ?? {});
+  const unknown = Object.keys(parsed).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    const listed = unknown.slice(0, LISTED_PROBLEMS).map((key) => `“${key}”`).join('、');
+    return { ok: false, message: `这不是申报表数据文件：其中有申报表没有的字段${listed}。` };
+  }
+  if (!known.some((key) => Object.hasOwn(parsed, key))) {
+    return { ok: false, message: '这不是申报表数据文件：其中没有任何申报表的内容。' };
+  }
+
+  const problems: string[] = [];
+  const data = copyBySchema(rootSchemaNode, parsed, '', problems);
+  if (problems.length > 0) {
+    const listed = problems.slice(0, LISTED_PROBLEMS).join('；');
+    const more = problems.length > LISTED_PROBLEMS ? '；……' : '';
+    return { ok: false, message: `文件中有${problems.length}处内容不符合申报表的格式，无法导入：${listed}${more}。` };
+  }
+  // copyBySchema built every group and list the schema defines, with leaves of the schema's types.
+  return { ok: true, data: data as Application };
+}

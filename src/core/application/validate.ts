@@ -1,0 +1,29 @@
+// One list of everything wrong with an application: the schema's errors and the custom rules, each field
+// with one message per problem, in the order of the form.
+import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
+import { toIssues } from './messages';
+import { checkRules } from './rules';
+import { formOrderKey } from './schema';
+import type { Application, Issue, NoticeContext } from './types';
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * @param schemaValidate the precompiled validator of the schema (`validateFns.application` from
+ *   src/generated/validate-application.js), passed in so this module runs without the generated file.
+ */
+export function validateApplication(data: Application, ctx: NoticeContext, schemaValidate: CompiledValidateFunction): Issue[] {
+  schemaValidate(data);
+  const schemaIssues = toIssues(schemaValidate.errors ?? []);
+  // A rule error on a field the schema already rejected would be a second message for the same value.
+  const rejected = new Set(schemaIssues.map((issue) => issue.path));
+  const ruleIssues = checkRules(data, ctx).filter((issue) => issue.severity === 'warning' || !rejected.has(issue.path));
+  // Array.prototype.sort is stable: issues of one field keep schema-then-rule order.
+  return [...schemaIssues, ...ruleIssues].sort((a, b) => compareKeys(formOrderKey(a.path), formOrderKey(b.path)));
+}

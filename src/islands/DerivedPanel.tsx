@@ -1,0 +1,67 @@
+import { formatChineseDate } from '../core/chinese-date';
+import { fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
+import { projectsPerRecentYear } from '../core/application/projects';
+import type { Application, NoticeContext } from '../core/application/types';
+import { recentYears } from '../core/application/years';
+
+function counts(record: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(record).filter(([, n]) => n > 0).map(([k, n]) => `${k}${n}人`);
+  return parts.length > 0 ? parts.join('、') : '—';
+}
+
+function money(n: number): string {
+  return `${n}万元`;
+}
+
+/** Values computed from what was typed, shown where they belong and never typed in twice. */
+export function DerivedPanel({ sectionId, app, ctx }: { sectionId: string; app: Application; ctx: NoticeContext }) {
+  const years = recentYears(ctx).map((y) => `${y}年`).join('、');
+  if (sectionId === 'team') {
+    const t = teamStructure(app, ctx);
+    return (
+      <section className="derived" aria-labelledby="derived-team">
+        <h3 id="derived-team">团队结构（自动统计，含领衔人）</h3>
+        <dl>
+          <dt>团队人数</dt><dd>{t.size}人</dd>
+          <dt>学历结构</dt><dd>{counts(t.byEducation)}</dd>
+          <dt>职称/技能结构</dt><dd>{counts(t.byTitle)}</dd>
+          <dt>年龄结构</dt><dd>{counts(t.byAge)}（按通知成文日期{formatChineseDate(ctx.noticeDate)}计算）</dd>
+        </dl>
+      </section>
+    );
+  }
+  if (sectionId === 'funding-naming') {
+    return (
+      <section className="derived" aria-labelledby="derived-funding">
+        <h3 id="derived-funding">经费合计（自动计算）</h3>
+        <dl><dt>各来源合计</dt><dd>{money(fundingTotal(app.funding.sources))}</dd></dl>
+      </section>
+    );
+  }
+  if (sectionId === 'performance') {
+    return (
+      <section className="derived" aria-labelledby="derived-performance">
+        <h3 id="derived-performance">近三年：{years}</h3>
+        <dl>
+          <dt>经费投入合计</dt><dd>{money(recentYearsTotal(app.performance.investment))}</dd>
+          <dt>经济效益合计</dt><dd>{money(recentYearsTotal(app.performance.economicBenefit))}</dd>
+        </dl>
+      </section>
+    );
+  }
+  if (sectionId === 'projects') {
+    return (
+      <section className="derived" aria-labelledby="derived-projects">
+        <h3 id="derived-projects">每年开展的攻关项目（自动统计）</h3>
+        <dl>
+          {projectsPerRecentYear(app.projects, ctx).map(({ year, count }) => (
+            <div key={year} className="derived-row">
+              <dt>{year}年</dt><dd>{count}项</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    );
+  }
+  return null;
+}

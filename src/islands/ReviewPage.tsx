@@ -1,0 +1,146 @@
+import { checkConditions } from '../core/application/conditions';
+import { fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
+import { presentPath, type Presented } from '../core/application/present';
+import type { SectionStatus } from '../core/application/sectionStatus';
+import type { Application, NoticeContext } from '../core/application/types';
+
+function Value({ text }: { text: string | null }) {
+  return text === null ? <span className="review-empty">未填写</span> : <>{text}</>;
+}
+
+function Block({ item }: { item: Presented }) {
+  if (item.kind === 'field') {
+    return (
+      <>
+        <dt>{item.label}</dt>
+        <dd><Value text={item.text} /></dd>
+      </>
+    );
+  }
+  if (item.kind === 'table') {
+    return (
+      <>
+        <dt>{item.label}</dt>
+        <dd>
+          {item.rows.length === 0 ? (
+            <span className="review-empty">未填写</span>
+          ) : (
+            <table className="review-table">
+              <thead><tr><th scope="col">序号</th>{item.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr></thead>
+              <tbody>
+                {item.rows.map((row, i) => (
+                  <tr key={i}><td>{i + 1}</td>{row.map((cell, j) => <td key={j}>{cell ?? ''}</td>)}</tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </dd>
+      </>
+    );
+  }
+  return (
+    <>
+      {item.children.map((child) =>
+        child.kind === 'group' ? (
+          <div key={child.path} className="derived-row">
+            <dt className="review-subgroup">{child.label}</dt>
+            <dd><dl className="review-list">{child.children.map((c) => <Block key={c.path} item={c} />)}</dl></dd>
+          </div>
+        ) : (
+          <Block key={child.path} item={child} />
+        ),
+      )}
+    </>
+  );
+}
+
+interface Props {
+  app: Application;
+  ctx: NoticeContext;
+  statuses: SectionStatus[];
+}
+
+/** 检查申报内容: everything entered, grouped as the form is, and the self-check against the six 申报条件. */
+export function ReviewPage({ app, ctx, statuses }: Props) {
+  const conditions = checkConditions(app, ctx);
+  const errors = statuses.flatMap((s) => s.errors);
+  const warnings = statuses.flatMap((s) => s.warnings);
+  const team = teamStructure(app, ctx);
+  return (
+    <>
+      <h2 id="section-title" tabIndex={-1}>检查申报内容</h2>
+      {errors.length === 0 ? (
+        <div className="notice-box notice-success" role="status">
+          <h3>申报内容已填写完整</h3>
+          <p>所有必填项均已填写，格式符合填表说明。{warnings.length > 0 ? `另有${warnings.length}条建议，可酌情完善。` : ''}</p>
+        </div>
+      ) : (
+        <div className="notice-box notice-error">
+          <h3>还有{errors.length}项需要填写或修改</h3>
+          <ul>
+            {statuses.filter((s) => s.errors.length > 0).map((s) => (
+              <li key={s.section.id}>
+                <a href={`#${s.section.id}`}>{s.section.title}</a>：{s.errors.length}项（如：{s.errors[0]?.message}）
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div className="notice-box notice-warning">
+          <h3>建议（不影响提交）</h3>
+          <ul>{warnings.map((w) => <li key={`${w.path}:${w.rule}`}>{w.message}</li>)}</ul>
+        </div>
+      )}
+
+      <section className="review-group" aria-labelledby="conditions-title">
+        <h3 id="conditions-title">对照通知“推荐申报条件”自查</h3>
+        <ul className="conditions">
+          {conditions.map((c) => (
+            <li key={c.id} className={c.met ? 'condition--met' : 'condition--unmet'}>
+              <span className="condition-state">{c.met ? '✓ 符合' : '✗ 未满足'}</span>
+              <strong>{c.title}</strong>：{c.reason}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {statuses.map(({ section, errors: own }) => (
+        <section key={section.id} className="review-group" aria-labelledby={`review-${section.id}`}>
+          <header>
+            <h3 id={`review-${section.id}`}>{section.title}</h3>
+            <a href={`#${section.id}`}>修改<span className="visually-hidden">{section.title}</span></a>
+          </header>
+          {own.length > 0 && (
+            <p className="review-empty">
+              本部分还有{own.length}项待完善，如：
+              <a href={`#${section.id}`}>{own[0]?.message}</a>
+            </p>
+          )}
+          <dl className="review-list">
+            {section.paths.map((p) => {
+              const item = presentPath(app, p, ctx);
+              return item ? <Block key={p} item={item} /> : null;
+            })}
+            {section.id === 'team' && (
+              <>
+                <dt>团队人数（含领衔人）</dt><dd>{team.size}人</dd>
+              </>
+            )}
+            {section.id === 'funding-naming' && (
+              <>
+                <dt>经费合计</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
+              </>
+            )}
+            {section.id === 'performance' && (
+              <>
+                <dt>经费投入合计</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
+                <dt>经济效益合计</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}

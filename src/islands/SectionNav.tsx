@@ -1,0 +1,45 @@
+import type { SectionStatus } from '../core/application/sectionStatus';
+
+function badge(status: SectionStatus): { text: string; className: string } {
+  if (status.state === 'complete') return { text: '已完成', className: 'status--complete' };
+  if (status.state === 'empty') return { text: '未填写', className: 'status--empty' };
+  return { text: `还差${status.errors.length}项`, className: 'status--partial' };
+}
+
+function Item({ status, current }: { status: SectionStatus; current: boolean }) {
+  const b = badge(status);
+  return (
+    <li>
+      <a href={`#${status.section.id}`} aria-current={current ? 'step' : undefined}>
+        <span>{status.section.title.replace(/^申报材料/, '')}</span>
+        <span className={`status-badge ${b.className}`}>{b.text}</span>
+      </a>
+    </li>
+  );
+}
+
+/** The form's sections with where each stands; one can move between them freely. */
+export function SectionNav({ statuses, current }: { statuses: SectionStatus[]; current: string }) {
+  const form = statuses.filter((s) => !s.section.id.startsWith('materials-'));
+  const materials = statuses.filter((s) => s.section.id.startsWith('materials-'));
+  const errors = statuses.reduce((n, s) => n + s.errors.length, 0);
+  return (
+    <nav className="apply-nav" aria-label="申报内容各部分">
+      <h2>附件1 申报表</h2>
+      <ol>{form.map((s) => <Item key={s.section.id} status={s} current={s.section.id === current} />)}</ol>
+      <h2>附件2 申报材料</h2>
+      <ol>{materials.map((s) => <Item key={s.section.id} status={s} current={s.section.id === current} />)}</ol>
+      <h2>完成</h2>
+      <ol>
+        <li>
+          <a href="#review" aria-current={current === 'review' ? 'step' : undefined}>
+            <span>检查申报内容</span>
+            <span className={`status-badge ${errors === 0 ? 'status--complete' : 'status--partial'}`}>
+              {errors === 0 ? '可以提交' : `共${errors}项待完善`}
+            </span>
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,18 @@
+// Shared by the unit tests: the typical application (a fresh copy each time), the 2021 notice and the
+// real precompiled validator (run `node scripts/gen-validator.mjs` first).
+import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
+import fixtureJson from '../fixtures/typical-application.json';
+import validateFns from '../../src/generated/validate-application.js';
+import type { Application, NoticeContext } from '../../src/core/application/types';
+
+export const CTX: NoticeContext = { noticeYear: 2021, noticeDate: '2021-05-17' };
+
+export function typicalApplication(): Application {
+  return structuredClone(fixtureJson) as Application;
+}
+
+export function schemaValidator(): CompiledValidateFunction {
+  const validate = validateFns['application'];
+  if (validate === undefined) throw new Error('src/generated/validate-application.js has no "application" validator');
+  return validate;
+}

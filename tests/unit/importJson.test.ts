@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseApplicationJson } from '../../src/core/application/importJson';
+import { validateApplication } from '../../src/core/application/validate';
+import { CTX, schemaValidator, typicalApplication } from './fixture';
+
+const fixtureText = readFileSync(new URL('../fixtures/typical-application.json', import.meta.url), 'utf8');
+
+function failure(text: string, maxBytes?: number): string | undefined {
+  const result = parseApplicationJson(text, maxBytes);
+  return result.ok ? undefined : result.message;
+}
+
+describe('parseApplicationJson', () => {
+  it('reads the typical application exactly', () => {
+    expect(parseApplicationJson(fixtureText)).toEqual({ ok: true, data: typicalApplication() });
+  });
+
+  it('reads a file saved with a byte order mark', () => {
+    expect(parseApplicationJson(`\uFEFF${fixtureText}`).ok).toBe(true);
+  });
+
+  it('gives imported data that validates like the original', () => {
+    const result = parseApplicationJson(fixtureText);
+    expect(result.ok && validateApplication(result.data, CTX, schemaValidator())).toEqual([]);
+  });
+
+  it('accepts an incomplete application and fills in the defaults', () => {
+    const result = parseApplicationJson('{"cover": {"studioName": ""}, "summary": null}');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.cover).toEqual({ studioName: '' });
+    expect(result.data.summary).toBeUndefined();
+    expect(result.data.leader).toEqual({ ethnicity: '汉族', honors: [] });
+    expect(result.data.naming).toEqual({ hasNaming: false, items: [] });
+  });
+
+  it('refuses an empty file', () => {
+    expect(failure(' \n')).toBe('文件是空的，没有申报表数据。');
+  });
+
+  it('refuses a file over the size limit and says the limit', () => {
+    expect(failure(`{"remarks":"${'a'.repeat(3000)}"}`, 2048)).toBe('文件太大（3 KB），申报表数据文件不能超过 2 KB。');
+  });
+
+  it('refuses text that is not JSON, saying where when the parser knows', () => {
+    expect(failure('{"cover": {')).toBe('文件不是有效的 JSON 数据（第1行第12列附近有错误），可能已损坏。');
+    expect(failure('申报表')).toBe('文件不是有效的 JSON 数据，可能不完整或已损坏。');
+  });
+
+  it.each(['null', '[]', '42', '"申报表"'])('refuses %s as not an application', (text) => {
+    expect(failure(text)).toBe('这不是申报表数据文件：文件内容应是一个 JSON 对象。');
+  });
+
+  it('refuses __proto__ at the top level', () => {
+    expect(failure('{"__proto__": {"polluted": true}, "cover": {}}')).toBe('文件中有不允许的字段名“__proto__”，已拒绝导入。');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses constructor or prototype deep inside the data', () => {
+    expect(failure('{"team": {"members": [{"name": "刘晓东", "constructor": {"prototype": {}}}]}}')).toBe(
+      '文件中有不允许的字段名“constructor”，已拒绝导入。',
+    );
+  });
+
+  it('refuses a file with keys of some other kind of data', () => {
+    expect(failure('{"name": "熊建华", "cover": {}}')).toBe('这不是申报表数据文件：其中有申报表没有的字段“name”。');
+    expect(failure('{}')).toBe('这不是申报表数据文件：其中没有任何申报表的内容。');
+  });
+
+  it('lists the first five wrongly typed fields by their labels', () => {
+    const app: Record<string, unknown> = JSON.parse(fixtureText);
+    Object.assign(app['studio'] as object, { area: '260平方米' });
+    Object.assign(app['naming'] as object, { hasNaming: 'yes' });
+    Object.assign(app['team'] as object, { members: { name: '刘晓东' } });
+    Object.assign(app['cover'] as object, { studioName: 1, fax: '0791-1234567' });
+    Object.assign(app, { summary: ['简介'] });
+    Object.assign(app['opinions'] as object, { unitUnion: false });
+    expect(failure(JSON.stringify(app))).toBe(
+      '文件中有7处内容不符合申报表的格式，无法导入：「封面」中有申报表没有的字段“fax”；「工作室名称」应为文字；「工作室面积（平方米）」应为数字；「团队成员」应为列表；「是否曾被命名」应为“是”或“否”；……。',
+    );
+  });
+
+  it('names the row of a wrongly typed list item', () => {
+    expect(failure('{"projects": [{"name": "攻关"}, {"name": "改造", "budget": "15万"}]}')).toBe(
+      '文件中有1处内容不符合申报表的格式，无法导入：「攻关项目第2行的资金规模（万元）」应为数字。',
+    );
+  });
+});
