@@ -69,6 +69,9 @@ export default function ApplyApp({ noticeYear, noticeDate, store }: Props) {
         <h1>在线填写申报</h1>
         <ImportExport app={app} hasInput={hasInput} onImport={importApp} />
       </div>
+      <p className="notice-box notice-warning memory-warning" role="note">
+        当前版本尚不能自动保存：刷新或关闭页面后，填写的内容会丢失。请随时点击“导出申报数据”保存到电脑，下次用“导入申报数据”继续填写。
+      </p>
       <SectionNav statuses={statuses} current={view} />
       <section className="apply-main" aria-labelledby="section-title">
         {view === 'review' || !current ? (

@@ -73,7 +73,7 @@ test.describe('the application form', () => {
     await page.getByLabel('导入申报数据（JSON）').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(renamed)) });
     await page.goto('/apply/#review');
     await expect(page.getByRole('status').filter({ hasText: '申报内容已填写完整' })).toBeVisible();
-    await expect(page.locator('.notice-warning')).toContainText('熊建华');
+    await expect(page.locator('.apply-main .notice-warning')).toContainText('熊建华');
   });
 
   test('the review page and the tables pass axe; arrays add, reorder and remove rows', async ({ page }) => {
@@ -103,4 +103,35 @@ test.describe('the application form', () => {
     await expect(page.locator('.apply-main')).toContainText('技能传授型创新工作室传授绝技绝活的情况');
     await expect(page.locator('.apply-main')).not.toContainText('窗口服务型创新工作室适应客户需求');
   });
+});
+
+test('a section can be completed with the keyboard alone', async ({ page }) => {
+  await page.goto('/apply/#cover');
+  await expect(page.getByRole('heading', { level: 2, name: '封面' })).toBeVisible();
+  const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
+  for (let i = 0; i < 60 && (await activeId()) !== 'root_cover_studioName'; i += 1) await page.keyboard.press('Tab');
+  expect(await activeId()).toBe('root_cover_studioName');
+  await page.keyboard.type('熊建华劳模创新工作室');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('江铃汽车零部件（南昌）有限公司');
+  await page.keyboard.press('Tab'); // 单位类型
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab'); // 所属行业
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab'); // 推荐单位
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab'); // 其他推荐单位名称 (not needed)
+  await page.keyboard.press('Tab'); // 填报日期
+  expect(await activeId()).toBe('root_cover_fillDate');
+  await page.keyboard.type('07122021');
+  await expect(page.getByLabel('填报日期', { exact: true })).toHaveValue('2021-07-12');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab'); // past 上一部分 (none on the first section) to 检查本部分
+  await expect(page.getByRole('button', { name: '检查本部分' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: /^封面/ })).toContainText('已完成');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /下一部分/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: '工作室基本情况' })).toBeFocused();
 });

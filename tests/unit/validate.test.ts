@@ -43,12 +43,12 @@ describe('validateApplication', () => {
 
   it('refuses a negative investment', () => {
     const issues = issuesOf((a) => (a.performance.investment.y2 = -1));
-    expect(messagesAt(issues, 'performance.investment.y2')).toEqual(['「经费投入（万元）*的第二年」不能小于0。']);
+    expect(messagesAt(issues, 'performance.investment.y2')).toEqual(['「经费投入（万元）*的2019年」不能小于0。']);
   });
 
   it('refuses a negative economic benefit', () => {
     const issues = issuesOf((a) => (a.performance.economicBenefit.y3 = -5));
-    expect(messagesAt(issues, 'performance.economicBenefit.y3')).toEqual(['「经济效益（万元）*的第三年」不能小于0。']);
+    expect(messagesAt(issues, 'performance.economicBenefit.y3')).toEqual(['「经济效益（万元）*的2020年」不能小于0。']);
   });
 
   it('asks for the summary and the achievements, an empty text counting as missing', () => {
@@ -57,6 +57,14 @@ describe('validateApplication', () => {
       delete a.achievements;
     });
     expect(issues.map((issue) => issue.message)).toEqual(['请填写「工作室简介」。', '请填写「主要创新成果」。']);
+  });
+
+  it('asks for every item of the 申报材料 by its outline heading', () => {
+    const issues = issuesOf((a) => {
+      a.materials.basics.overview = '';
+      delete a.materials.results.honors;
+    });
+    expect(issues.map((issue) => issue.message)).toEqual(['请填写「1.工作室概况」。', '请填写「4.荣誉奖励」。']);
   });
 
   it('gives a wrong industry one message, not one per letter', () => {

@@ -3,8 +3,9 @@
 import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
 import { toIssues } from './messages';
 import { checkRules } from './rules';
-import { formOrderKey } from './schema';
+import { formOrderKey, schemaNodeAt } from './schema';
 import type { Application, Issue, NoticeContext } from './types';
+import { YEAR_KEYS, yearFieldTitles } from './years';
 
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
@@ -12,6 +13,15 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
     if (diff !== 0) return diff;
   }
   return a.length - b.length;
+}
+
+/** The form shows y1..y3 as the real years ("2019年"), so messages name them that way too, not "第二年". */
+function withRealYears(issue: Issue, ctx: NoticeContext): Issue {
+  const key = YEAR_KEYS.find((k) => issue.path.endsWith(`.${k}`));
+  const generic = key === undefined ? undefined : schemaNodeAt(issue.path)?.title;
+  if (key === undefined || generic === undefined) return issue;
+  const real = yearFieldTitles(ctx)[key];
+  return { ...issue, label: issue.label.replace(generic, real), message: issue.message.replace(generic, real) };
 }
 
 /**
@@ -25,5 +35,5 @@ export function validateApplication(data: Application, ctx: NoticeContext, schem
   const rejected = new Set(schemaIssues.map((issue) => issue.path));
   const ruleIssues = checkRules(data, ctx).filter((issue) => issue.severity === 'warning' || !rejected.has(issue.path));
   // Array.prototype.sort is stable: issues of one field keep schema-then-rule order.
-  return [...schemaIssues, ...ruleIssues].sort((a, b) => compareKeys(formOrderKey(a.path), formOrderKey(b.path)));
+  return [...schemaIssues, ...ruleIssues].map((issue) => withRealYears(issue, ctx)).sort((a, b) => compareKeys(formOrderKey(a.path), formOrderKey(b.path)));
 }

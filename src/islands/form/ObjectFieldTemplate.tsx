@@ -17,14 +17,20 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps<unknown, RJS
       </>
     );
   }
+  // 填表说明 items that concern a whole group (说明4 and 5 over 近三年情况) sit in its ui:description/ui:help.
+  const notes = [uiSchema?.['ui:description'], uiSchema?.['ui:help']].filter((n): n is string => typeof n === 'string');
   if (isSectionFrame(path)) {
-    return <>{shown.map((p) => <div key={p.name}>{p.content}</div>)}</>;
+    return (
+      <>
+        {notes.map((note) => <p key={note} className="field-help section-help">{note}</p>)}
+        {shown.map((p) => <div key={p.name}>{p.content}</div>)}
+      </>
+    );
   }
-  const help = uiSchema?.['ui:help'];
   return (
     <fieldset className="group" id={fieldPathId.$id}>
       <legend>{title}</legend>
-      {typeof help === 'string' && <p className="field-help">{help}</p>}
+      {notes.map((note) => <p key={note} className="field-help">{note}</p>)}
       <div className="group-fields">
         {shown.map((p) => <div key={p.name}>{p.content}</div>)}
       </div>

@@ -5,7 +5,7 @@ import type { FormContext } from './context';
 import { FieldErrorTemplate, FieldHelpTemplate } from './FieldMessages';
 import { FieldTemplate } from './FieldTemplate';
 import { ObjectFieldTemplate } from './ObjectFieldTemplate';
-import { RadioWidget } from './widgets';
+import { RadioWidget, TextareaWidget } from './widgets';
 
 export const templates: Partial<TemplatesType<unknown, RJSFSchema, FormContext>> = {
   FieldTemplate,
@@ -16,7 +16,7 @@ export const templates: Partial<TemplatesType<unknown, RJSFSchema, FormContext>>
   FieldHelpTemplate,
 };
 
-export const widgets: RegistryWidgetsType<unknown, RJSFSchema, FormContext> = { RadioWidget };
+export const widgets: RegistryWidgetsType<unknown, RJSFSchema, FormContext> = { RadioWidget, TextareaWidget };
 
 const chinese: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.YesLabel]: '是',

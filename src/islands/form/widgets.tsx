@@ -28,3 +28,34 @@ export function RadioWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>
     </div>
   );
 }
+
+/** Characters as a reader counts them: code points, white space left out (𠮷 is one character). */
+function countCharacters(text: string): number {
+  return [...text.replace(/\s+/g, '')].length;
+}
+
+/** A textarea that shows how much has been written, for the long texts of the 申报材料. */
+export function TextareaWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>) {
+  const { id, value, options, placeholder, disabled, readonly, required, autofocus, onChange, onBlur, onFocus, htmlName } = props;
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <>
+      <textarea
+        id={id}
+        name={htmlName || id}
+        value={text}
+        rows={typeof options.rows === 'number' ? options.rows : 5}
+        placeholder={placeholder}
+        disabled={disabled}
+        readOnly={readonly}
+        required={required}
+        autoFocus={autofocus}
+        onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
+        onBlur={(e) => onBlur(id, e.target.value)}
+        onFocus={(e) => onFocus(id, e.target.value)}
+        aria-describedby={ariaDescribedByIds(id)}
+      />
+      <p className="char-count">已输入{countCharacters(text)}字</p>
+    </>
+  );
+}
