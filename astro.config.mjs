@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { fileURLToPath } from 'node:url';
 
 // Union websites often host a notice under a sub-path; BASE_PATH=/some/sub/ builds for that.
 const base = process.env.BASE_PATH || '/';
@@ -11,4 +12,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [react()],
   devToolbar: { enabled: false },
+  vite: {
+    resolve: {
+      // See src/islands/form/plainMarkdown.tsx: rjsf never renders Markdown for this form.
+      alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/islands/form/plainMarkdown.tsx', import.meta.url)) },
+    },
+  },
 });

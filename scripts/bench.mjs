@@ -85,14 +85,16 @@ async function main() {
     rows.push(...(await row('附件1 `/attachment/1/` 体积（HTML + CSS）', 'fetch + gzip -9', () => measurePageWeight(server.url, 'attachment/1/', '附件1'))));
 
     let browser;
+    let launchError;
     try {
       progress('launching Chromium');
       browser = await launchBrowser();
       chromiumVersion = browser.version();
     } catch (error) {
-      progress(`Chromium could not start: ${reason(error)}`);
+      launchError = new Error(`Chromium could not start: ${reason(error)}`);
+      progress(launchError.message);
     }
-    const inBrowser = (fn) => (browser ? fn() : Promise.reject(new Error('Chromium could not start')));
+    const inBrowser = (fn) => (browser ? fn() : Promise.reject(launchError));
     try {
       progress('b. JavaScript loaded by /apply/');
       rows.push(...(await row('`/apply/` 首屏 JavaScript（无用户操作）', 'Chromium 中记录 script 响应', () => inBrowser(() => measureApplyScripts(browser, server.url)))));

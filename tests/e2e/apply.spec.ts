@@ -22,8 +22,8 @@ async function expectCompleteReview(page: Page): Promise<void> {
 test.describe('the application form', () => {
   test('an empty form filled through its labels only reaches a complete review', async ({ page }) => {
     test.setTimeout(180_000);
-    // Navigation by hash keeps the page (and the in-memory application) alive between sections.
     await page.goto('/apply/');
+    await expect(page.getByRole('heading', { level: 2, name: '封面' })).toBeVisible();
     for (const id of sectionIds) await fillSection(page, id, fixture);
     await expectCompleteReview(page);
     // What was typed is what the review shows.
@@ -34,8 +34,8 @@ test.describe('the application form', () => {
   test('importing the fixture gives a complete application', async ({ page }) => {
     const requests = recordRequests(page);
     await page.goto('/apply/');
-    await page.getByLabel('导入申报数据（JSON）').setInputFiles(fixturePath.pathname);
-    await expect(page.getByRole('status').filter({ hasText: '已导入' })).toBeVisible();
+    await page.getByLabel('导入草稿文件').setInputFiles(fixturePath.pathname);
+    await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
     await expectCompleteReview(page);
     expect(foreignRequests(requests, new URL(page.url()).origin)).toEqual([]);
   });
@@ -43,10 +43,11 @@ test.describe('the application form', () => {
   test('a bad file is refused with a message naming it, and nothing typed is lost', async ({ page }) => {
     await page.goto('/apply/#cover');
     await page.getByLabel('工作室名称', { exact: true }).fill('张三劳模创新工作室');
-    await page.getByLabel('导入申报数据（JSON）').setInputFiles({ name: '坏文件.json', mimeType: 'application/json', buffer: Buffer.from('{"cover": ') });
-    await expect(page.getByRole('alert')).toContainText('无法导入“坏文件.json”');
-    await page.getByLabel('导入申报数据（JSON）').setInputFiles({ name: '原型.json', mimeType: 'application/json', buffer: Buffer.from('{"__proto__": {"x": 1}}') });
-    await expect(page.getByRole('alert')).toContainText('无法导入“原型.json”');
+    await page.getByLabel('导入草稿文件').setInputFiles({ name: '坏文件.json', mimeType: 'application/json', buffer: Buffer.from('{"cover": ') });
+    await expect(page.getByRole('alert')).toContainText('“坏文件.json”');
+    await page.getByLabel('导入草稿文件').setInputFiles({ name: '原型.json', mimeType: 'application/json', buffer: Buffer.from('{"__proto__": {"x": 1}}') });
+    await expect(page.getByRole('alert')).toContainText('“原型.json”');
+    await expect(page.getByRole('alert')).toContainText('已有的草稿没有任何改动');
     await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('张三劳模创新工作室');
   });
 
@@ -70,8 +71,11 @@ test.describe('the application form', () => {
     await page.goto('/apply/');
     const renamed = structuredClone(fixture) as { cover: { studioName: string } };
     renamed.cover.studioName = '精密加工劳模创新工作室';
-    await page.getByLabel('导入申报数据（JSON）').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(renamed)) });
-    await page.goto('/apply/#review');
+    await page.getByLabel('导入草稿文件').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(renamed)) });
+    await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('精密加工劳模创新工作室');
+    await page.evaluate(() => {
+      window.location.hash = 'review';
+    });
     await expect(page.getByRole('status').filter({ hasText: '申报内容已填写完整' })).toBeVisible();
     await expect(page.locator('.apply-main .notice-warning')).toContainText('熊建华');
   });
@@ -91,7 +95,9 @@ test.describe('the application form', () => {
     await expect(table.locator('tbody tr').nth(0).getByLabel('姓名', { exact: true })).toHaveValue('甲');
     await expect(page.getByText('团队人数')).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.goto('/apply/#review');
+    await page.evaluate(() => {
+      window.location.hash = 'review';
+    });
     await expect(page.getByRole('heading', { level: 2, name: '检查申报内容' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
@@ -99,7 +105,9 @@ test.describe('the application form', () => {
   test('the prompt of 三、1. 创新业绩 follows 工作室类型', async ({ page }) => {
     await page.goto('/apply/#studio');
     await page.getByRole('radiogroup', { name: '工作室类型' }).getByLabel('技能传授型').check();
-    await page.goto('/apply/#materials-results');
+    await page.evaluate(() => {
+      window.location.hash = 'materials-results';
+    });
     await expect(page.locator('.apply-main')).toContainText('技能传授型创新工作室传授绝技绝活的情况');
     await expect(page.locator('.apply-main')).not.toContainText('窗口服务型创新工作室适应客户需求');
   });

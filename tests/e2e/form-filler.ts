@@ -78,7 +78,10 @@ async function fillNode(scope: Locator, key: string, node: Node, value: unknown,
 export async function fillSection(page: Page, sectionId: string, data: unknown): Promise<void> {
   const section = sections.find((s) => s.id === sectionId);
   if (!section) throw new Error(`no section ${sectionId}`);
-  await page.goto(`/apply/#${sectionId}`);
+  // Same-document navigation, as the section links do.
+  await page.evaluate((id) => {
+    window.location.hash = id;
+  }, sectionId);
   const main = page.locator('.apply-main');
   await expect(main.getByRole('heading', { level: 2, name: section.title })).toBeVisible();
   for (const path of section.paths) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseApplicationJson } from '../../src/core/application/importJson';
+import { parseApplicationJson, restoreApplication } from '../../src/core/application/importJson';
 import { validateApplication } from '../../src/core/application/validate';
 import { CTX, schemaValidator, typicalApplication } from './fixture';
 
@@ -9,6 +9,11 @@ const fixtureText = readFileSync(new URL('../fixtures/typical-application.json',
 function failure(text: string, maxBytes?: number): string | undefined {
   const result = parseApplicationJson(text, maxBytes);
   return result.ok ? undefined : result.message;
+}
+
+function reason(text: string, maxBytes?: number): string | undefined {
+  const result = parseApplicationJson(text, maxBytes);
+  return result.ok ? undefined : result.reason;
 }
 
 describe('parseApplicationJson', () => {
@@ -85,5 +90,39 @@ describe('parseApplicationJson', () => {
     expect(failure('{"projects": [{"name": "攻关"}, {"name": "改造", "budget": "15万"}]}')).toBe(
       '文件中有1处内容不符合申报表的格式，无法导入：「攻关项目第2行的资金规模（万元）」应为数字。',
     );
+  });
+});
+
+describe('parseApplicationJson failure reasons', () => {
+  it.each([
+    ['empty', ''],
+    ['not-json', '{"cover": {'],
+    ['not-an-application', '[]'],
+    ['not-an-application', '{"name": "熊建华"}'],
+    ['forbidden-key', '{"cover": {"__proto__": {}}}'],
+    ['invalid-data', '{"studio": {"area": "260"}}'],
+  ])('tells %s apart for callers with their own error codes', (expected, text) => {
+    expect(reason(text)).toBe(expected);
+  });
+
+  it('tells a file over the limit apart', () => {
+    expect(reason('{"remarks": "long"}', 8)).toBe('too-large');
+  });
+});
+
+describe('restoreApplication', () => {
+  it('reads an already parsed application exactly, without sharing objects with it', () => {
+    const parsed: unknown = JSON.parse(fixtureText);
+    const result = restoreApplication(parsed);
+    expect(result).toEqual({ ok: true, data: typicalApplication() });
+    expect(result.ok && result.data.cover).not.toBe((parsed as { cover: unknown }).cover);
+  });
+
+  it.each([null, undefined, 42, '申报表', []])('refuses %j as not an application', (value) => {
+    expect(restoreApplication(value)).toEqual({
+      ok: false,
+      reason: 'not-an-application',
+      message: '这不是申报表数据文件：文件内容应是一个 JSON 对象。',
+    });
   });
 });

@@ -1,11 +1,14 @@
 // Reading an application.json chosen by the user. The file is untrusted: it is parsed with JSON.parse,
 // checked against the schema's shape, and copied key by key from the schema (never from the file), so no
 // user key is ever assigned into an object. Missing or empty fields are fine: a draft may be incomplete.
+// restoreApplication is the same check for a value that is already parsed (a stored draft, a zip's JSON).
 import { TYPE_NAMES } from './messages';
 import { defaultValue, labelOf, rootSchemaNode, type SchemaNode } from './schema';
 import type { Application } from './types';
 
-export type ImportResult = { ok: true; data: Application } | { ok: false; message: string };
+/** Why an import failed, for callers that map failures onto their own error codes (the drafts store). */
+export type ImportFailure = 'empty' | 'too-large' | 'not-json' | 'not-an-application' | 'forbidden-key' | 'invalid-data';
+export type ImportResult = { ok: true; data: Application } | { ok: false; reason: ImportFailure; message: string };
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
@@ -13,13 +16,14 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const LISTED_PROBLEMS = 5;
 
-type JsonObject = { [key: string]: unknown };
+export type JsonObject = { [key: string]: unknown };
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${Number((bytes / 1024 ** 3).toFixed(1))} GB`;
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   return `${Math.ceil(bytes / 1024)} KB`;
 }
@@ -34,7 +38,7 @@ function syntaxErrorMessage(error: unknown, text: string): string {
 }
 
 /** The first forbidden key anywhere in the tree; iterative, so a deeply nested file cannot overflow the stack. */
-function findForbiddenKey(root: unknown): string | undefined {
+export function findForbiddenKey(root: unknown): string | undefined {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
@@ -87,40 +91,49 @@ function copyBySchema(node: SchemaNode, value: unknown, path: string, problems: 
   return matchesLeafType(node, value) ? value : wrongType();
 }
 
+function failure(reason: ImportFailure, message: string): ImportResult {
+  return { ok: false, reason, message };
+}
+
+/** Checks an already parsed value against the schema and copies it, filling the schema's defaults. */
+export function restoreApplication(value: unknown): ImportResult {
+  if (!isObject(value)) return failure('not-an-application', '这不是申报表数据文件：文件内容应是一个 JSON 对象。');
+  const forbidden = findForbiddenKey(value);
+  if (forbidden !== undefined) return failure('forbidden-key', `文件中有不允许的字段名“${forbidden}”，已拒绝导入。`);
+
+  const known = Object.keys(rootSchemaNode.properties ?? {});
+  const unknown = Object.keys(value).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    const listed = unknown.slice(0, LISTED_PROBLEMS).map((key) => `“${key}”`).join('、');
+    return failure('not-an-application', `这不是申报表数据文件：其中有申报表没有的字段${listed}。`);
+  }
+  if (!known.some((key) => Object.hasOwn(value, key))) {
+    return failure('not-an-application', '这不是申报表数据文件：其中没有任何申报表的内容。');
+  }
+
+  const problems: string[] = [];
+  const data = copyBySchema(rootSchemaNode, value, '', problems);
+  if (problems.length > 0) {
+    const listed = problems.slice(0, LISTED_PROBLEMS).join('；');
+    const more = problems.length > LISTED_PROBLEMS ? '；……' : '';
+    return failure('invalid-data', `文件中有${problems.length}处内容不符合申报表的格式，无法导入：${listed}${more}。`);
+  }
+  // copyBySchema built every group and list the schema defines, with leaves of the schema's types.
+  return { ok: true, data: data as Application };
+}
+
 export function parseApplicationJson(text: string, maxBytes: number = DEFAULT_MAX_BYTES): ImportResult {
   const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return { ok: false, message: '文件是空的，没有申报表数据。' };
+  if (source.trim() === '') return failure('empty', '文件是空的，没有申报表数据。');
   const bytes = new TextEncoder().encode(source).length;
   if (bytes > maxBytes) {
-    return { ok: false, message: `文件太大（${formatSize(bytes)}），申报表数据文件不能超过 ${formatSize(maxBytes)}。` };
+    return failure('too-large', `文件太大（${formatSize(bytes)}），申报表数据文件不能超过 ${formatSize(maxBytes)}。`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
   } catch (error) {
-    return { ok: false, message: syntaxErrorMessage(error, source) };
+    return failure('not-json', syntaxErrorMessage(error, source));
   }
-  if (!isObject(parsed)) return { ok: false, message: '这不是申报表数据文件：文件内容应是一个 JSON 对象。' };
-  const forbidden = findForbiddenKey(parsed);
-  if (forbidden !== undefined) return { ok: false, message: `文件中有不允许的字段名“${forbidden}”，已拒绝导入。` };
-
-  const known = Object.keys(rootSchemaNode.properties ?? {});
-  const unknown = Object.keys(parsed).filter((key) => !known.includes(key));
-  if (unknown.length > 0) {
-    const listed = unknown.slice(0, LISTED_PROBLEMS).map((key) => `“${key}”`).join('、');
-    return { ok: false, message: `这不是申报表数据文件：其中有申报表没有的字段${listed}。` };
-  }
-  if (!known.some((key) => Object.hasOwn(parsed, key))) {
-    return { ok: false, message: '这不是申报表数据文件：其中没有任何申报表的内容。' };
-  }
-
-  const problems: string[] = [];
-  const data = copyBySchema(rootSchemaNode, parsed, '', problems);
-  if (problems.length > 0) {
-    const listed = problems.slice(0, LISTED_PROBLEMS).join('；');
-    const more = problems.length > LISTED_PROBLEMS ? '；……' : '';
-    return { ok: false, message: `文件中有${problems.length}处内容不符合申报表的格式，无法导入：${listed}${more}。` };
-  }
-  // copyBySchema built every group and list the schema defines, with leaves of the schema's types.
-  return { ok: true, data: data as Application };
+  return restoreApplication(parsed);
 }

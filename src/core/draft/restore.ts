@@ -1,0 +1,109 @@
+// The one restore step: every draft read from storage or from a file passes through here. It migrates older
+// formats, fills the application's defaults and refuses what it cannot read with a DraftError.
+//
+// Formats:
+//   0  a bare application object, as "导出申报数据" wrote it before drafts existed (no formatVersion)
+//   1  DraftMeta + data (DRAFT_FORMAT_VERSION)
+import { findForbiddenKey, isObject, restoreApplication, type JsonObject } from '../application/importJson';
+import type { Application } from '../application/types';
+import { formatChineseDate } from '../chinese-date';
+import { chinaDay } from './chinaTime';
+import { forbiddenKey, invalidData, newerVersion, notADraft, STORED_DRAFT, type DraftSource } from './messages';
+import { cleanFileName } from './names';
+import { DRAFT_FORMAT_VERSION, isAttachmentCategory, type AttachmentMeta, type Draft } from './types';
+
+export interface RestoreOptions {
+  /** Id for a draft that has none yet (a version 0 file being migrated); crypto.randomUUID by default. */
+  newId?: () => string;
+  /** Where the record comes from, for the messages; a stored draft by default. */
+  source?: DraftSource;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function isIsoDateTime(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** 工作室名称 if filled in, else 未命名草稿 with the date in China at `now`. */
+export function defaultDraftTitle(data: Application, now: string): string {
+  const studio = data.cover.studioName?.trim() ?? '';
+  return studio !== '' ? studio : `未命名草稿 ${formatChineseDate(chinaDay(now))}`;
+}
+
+export function newDraft(data: Application, now: string, id: string): Draft {
+  return { id, title: defaultDraftTitle(data, now), formatVersion: DRAFT_FORMAT_VERSION, createdAt: now, updatedAt: now, data };
+}
+
+/** A record's format version, refusing what this page cannot read. Files check it before reading further. */
+export function restoreFormatVersion(value: unknown, source: DraftSource): number {
+  if (!isInteger(value) || value < 1) throw notADraft(source);
+  if (value > DRAFT_FORMAT_VERSION) throw newerVersion(source, value);
+  return value;
+}
+
+function fromVersion0(raw: JsonObject, now: string, newId: () => string, source: DraftSource): Draft {
+  const result = restoreApplication(raw);
+  if (result.ok) return newDraft(result.data, now, newId());
+  // Without formatVersion the object has to be an application; anything else is some other file.
+  throw result.reason === 'not-an-application' ? notADraft(source) : invalidData(source, result.message);
+}
+
+function fromVersion1(raw: JsonObject, source: DraftSource): Draft {
+  const { id, title, createdAt, updatedAt, deletedAt } = raw;
+  if (typeof id !== 'string' || id === '') throw invalidData(source, '草稿缺少编号。');
+  if (!isIsoDateTime(createdAt)) throw invalidData(source, '草稿的创建时间无效。');
+  if (!isIsoDateTime(updatedAt)) throw invalidData(source, '草稿的修改时间无效。');
+  if (deletedAt !== undefined && !isIsoDateTime(deletedAt)) throw invalidData(source, '草稿移入回收站的时间无效。');
+  const result = restoreApplication(raw['data']);
+  if (!result.ok) throw invalidData(source, result.message);
+  // A title is only a label: a broken one is replaced rather than losing the draft over it.
+  const restoredTitle = typeof title === 'string' && title.trim() !== '' ? title : defaultDraftTitle(result.data, createdAt);
+  const draft: Draft = {
+    id,
+    title: restoredTitle,
+    formatVersion: DRAFT_FORMAT_VERSION,
+    createdAt,
+    updatedAt,
+    data: result.data,
+  };
+  if (deletedAt !== undefined) draft.deletedAt = deletedAt;
+  return draft;
+}
+
+export function restoreDraft(raw: unknown, now: string, options: RestoreOptions = {}): Draft {
+  const source = options.source ?? STORED_DRAFT;
+  if (!isObject(raw)) throw notADraft(source);
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden !== undefined) throw forbiddenKey(source, forbidden);
+  if (!Object.hasOwn(raw, 'formatVersion')) {
+    return fromVersion0(raw, now, options.newId ?? (() => crypto.randomUUID()), source);
+  }
+  restoreFormatVersion(raw['formatVersion'], source);
+  return fromVersion1(raw, source);
+}
+
+/** An attachment's record, owned by `draftId` whatever the record says. */
+export function restoreAttachmentMeta(raw: unknown, draftId: string, source: DraftSource = STORED_DRAFT): AttachmentMeta {
+  if (!isObject(raw)) throw invalidData(source, '附件记录无效。');
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden !== undefined) throw forbiddenKey(source, forbidden);
+  const { id, category, name, type, size, caption, order, addedAt } = raw;
+  if (typeof name !== 'string') throw invalidData(source, '附件缺少文件名。');
+  const cleanName = cleanFileName(name, '未命名附件');
+  const invalid = (what: string) => invalidData(source, `附件“${cleanName}”的${what}无效。`);
+  if (typeof id !== 'string' || id === '') throw invalid('编号');
+  if (!isAttachmentCategory(category)) throw invalid('类别');
+  if (typeof type !== 'string') throw invalid('文件类型');
+  if (!isInteger(size) || size < 0) throw invalid('大小');
+  if (caption !== undefined && typeof caption !== 'string') throw invalid('说明文字');
+  if (!isInteger(order)) throw invalid('排列顺序');
+  if (!isIsoDateTime(addedAt)) throw invalid('添加时间');
+  const meta: AttachmentMeta = { id, draftId, category, name: cleanName, type, size, order, addedAt };
+  if (caption !== undefined) meta.caption = caption;
+  return meta;
+}

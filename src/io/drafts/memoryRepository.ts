@@ -1,0 +1,42 @@
+import type { Application } from '../../core/application/types';
+import type { Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
+import type { DraftRepository } from './repository';
+import { StoreError } from './storeError';
+
+/** Drafts in memory only: used when IndexedDB is unavailable; gone when the page closes. */
+export function memoryRepository(): DraftRepository {
+  const drafts = new Map<string, Draft>();
+  const files = new Map<string, DraftAttachment[]>();
+  const need = (id: string): Draft => {
+    const draft = drafts.get(id);
+    if (!draft) throw new StoreError('not-found');
+    return draft;
+  };
+  return {
+    persistent: false,
+    list: async () => ({ drafts: [...drafts.values()].map((d) => structuredClone(d)), unreadable: 0 }),
+    get: async (id) => structuredClone(need(id)),
+    add: async (draft, attachments = []) => {
+      drafts.set(draft.id, structuredClone(draft));
+      files.set(draft.id, [...attachments]);
+    },
+    saveData: async (id: string, data: Application, meta: Pick<DraftMeta, 'title' | 'updatedAt'>) => {
+      drafts.set(id, { ...need(id), ...meta, data: structuredClone(data) });
+    },
+    rename: async (id, title) => {
+      drafts.set(id, { ...need(id), title });
+    },
+    moveToBin: async (id, at) => {
+      drafts.set(id, { ...need(id), deletedAt: at });
+    },
+    restoreFromBin: async (id) => {
+      const { deletedAt: _removed, ...rest } = need(id);
+      drafts.set(id, rest);
+    },
+    purge: async (id) => {
+      drafts.delete(id);
+      files.delete(id);
+    },
+    attachments: async (draftId) => [...(files.get(draftId) ?? [])],
+  };
+}

@@ -1,0 +1,29 @@
+import type { Application } from '../../core/application/types';
+import type { Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
+
+export interface DraftListing {
+  drafts: Draft[];
+  /** Records that could not be read back (damaged or from a newer version): kept in storage, not shown. */
+  unreadable: number;
+}
+
+/**
+ * Where drafts live. IndexedDB in normal use; memory when the browser refuses IndexedDB (some private
+ * modes), so the form still works and export still saves the work.
+ */
+export interface DraftRepository {
+  readonly persistent: boolean;
+  list(): Promise<DraftListing>;
+  get(id: string): Promise<Draft>;
+  /** Adds a draft (and its attachments) in one transaction: all or nothing. */
+  add(draft: Draft, attachments?: DraftAttachment[]): Promise<void>;
+  /** Writes the application data and the meta's title/updatedAt; attachments are not touched. */
+  saveData(id: string, data: Application, meta: Pick<DraftMeta, 'title' | 'updatedAt'>): Promise<void>;
+  rename(id: string, title: string): Promise<void>;
+  /** Into the recycle bin (recoverable) and back out. */
+  moveToBin(id: string, at: string): Promise<void>;
+  restoreFromBin(id: string): Promise<void>;
+  /** Removes the draft, its data and its attachments for good. */
+  purge(id: string): Promise<void>;
+  attachments(draftId: string): Promise<DraftAttachment[]>;
+}

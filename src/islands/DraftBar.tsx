@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import type { Application } from '../core/application/types';
+import type { Draft } from '../core/draft/types';
+import type { DraftRepository } from '../io/drafts/repository';
+import type { StoreError } from '../io/drafts/storeError';
+import { exportDraftFile, importDraftFile } from './drafts/draftFiles';
+import { errorMessage } from './drafts/errorMessage';
+import type { SaveState } from './hooks/useAutosave';
+import { SaveStatus } from './SaveStatus';
+
+interface Props {
+  title: string;
+  draft: Draft;
+  app: Application;
+  repository: DraftRepository;
+  fallback: StoreError | null;
+  readOnly: boolean;
+  saveState: SaveState;
+  draftsUrl: string;
+  onTakeOver: () => void;
+}
+
+type Message = { kind: 'error' | 'success'; text: string } | null;
+
+/** The draft's title, whether it is saved, and its files: export (the safe copy) and import (as a new draft). */
+export function DraftBar({ title, draft, app, repository, fallback, readOnly, saveState, draftsUrl, onTakeOver }: Props) {
+  const inputId = useId();
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function exportNow() {
+    setBusy(true);
+    try {
+      await exportDraftFile(repository, { ...draft, title, data: app });
+      setMessage({ kind: 'success', text: '草稿文件已生成，请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `导出失败：${errorMessage(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importFile(file: File) {
+    setBusy(true);
+    try {
+      const imported = await importDraftFile(repository, file);
+      window.location.assign(`?d=${encodeURIComponent(imported.id)}`);
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${errorMessage(error)} 已有的草稿没有任何改动。` });
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="apply-bar">
+      <div className="apply-bar__title">
+        <h1>在线填写申报</h1>
+        <p className="apply-bar__draft">
+          草稿：<strong>{title}</strong> · <SaveStatus state={saveState} persistent={repository.persistent} /> · <a href={draftsUrl}>我的申报草稿</a>
+        </p>
+      </div>
+      <div className="apply-bar__actions">
+        <button type="button" className="btn" onClick={() => void exportNow()} disabled={busy}>导出草稿文件</button>
+        <span className="file-button">
+          <label className="btn" htmlFor={inputId}>导入草稿文件</label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".zip,.json,application/zip,application/json"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </span>
+      </div>
+      {readOnly && (
+        <div className="notice-box notice-warning bar-message" role="alert">
+          <p>这份草稿正在另一个标签页中编辑，本页只能查看，以免两处修改互相覆盖。本页会随另一页的保存自动更新。</p>
+          <p><button type="button" className="btn" onClick={onTakeOver}>改在本页编辑</button></p>
+        </div>
+      )}
+      {fallback && (
+        <p className="notice-box notice-warning bar-message" role="alert">
+          {fallback.message}
+        </p>
+      )}
+      {message && (
+        <p className={`notice-box ${message.kind === 'error' ? 'notice-error' : 'notice-success'} bar-message`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

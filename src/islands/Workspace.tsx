@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { sections } from '../core/application/schema';
+import { sectionStatuses } from '../core/application/sectionStatus';
+import type { Application, NoticeContext } from '../core/application/types';
+import { uiSchemaFor } from '../core/application/uiSchema';
+import { validateApplication } from '../core/application/validate';
+import { defaultDraftTitle } from '../core/draft/restore';
+import type { Draft } from '../core/draft/types';
+import validateFns from '../generated/validate-application.js';
+import { announce } from '../io/drafts/channel';
+import type { DraftRepository } from '../io/drafts/repository';
+import type { StoreError } from '../io/drafts/storeError';
+import { writeUnsaved } from '../io/drafts/unsavedBackup';
+import { DraftBar } from './DraftBar';
+import { ReviewPage } from './ReviewPage';
+import { SectionNav } from './SectionNav';
+import { SectionView } from './SectionView';
+import { useAutosave } from './hooks/useAutosave';
+import { useHashRoute } from './hooks/useHashRoute';
+
+const schemaValidate = validateFns['application'];
+if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
+const checkSchema = schemaValidate;
+
+interface Props {
+  ctx: NoticeContext;
+  repository: DraftRepository;
+  fallback: StoreError | null;
+  draft: Draft;
+  readOnly: boolean;
+  draftsUrl: string;
+  onTakeOver: () => void;
+}
+
+/** One draft being edited: sections of the form, the review page, autosave. */
+export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUrl, onTakeOver }: Props) {
+  const [app, setApp] = useState<Application>(draft.data);
+  const route = useHashRoute();
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+
+  // The title follows the studio's name until the user renames the draft.
+  const autoTitle = useRef(draft.title === defaultDraftTitle(draft.data, draft.createdAt));
+  const title = autoTitle.current ? defaultDraftTitle(app, draft.createdAt) : draft.title;
+
+  const save = useCallback(
+    async (data: Application) => {
+      const updatedAt = new Date().toISOString();
+      await repository.saveData(draft.id, data, { title: autoTitle.current ? defaultDraftTitle(data, draft.createdAt) : draft.title, updatedAt });
+      announce({ type: 'saved', draftId: draft.id, updatedAt });
+    },
+    [repository, draft.id, draft.createdAt, draft.title],
+  );
+  const onHide = useCallback((data: Application) => writeUnsaved(draft.id, data, new Date().toISOString()), [draft.id]);
+  const { state: saveState } = useAutosave({ value: app, enabled: !readOnly, save, onHide: repository.persistent ? onHide : () => undefined });
+
+  const issues = useMemo(() => validateApplication(app, ctx, checkSchema), [app, ctx]);
+  const statuses = useMemo(() => sectionStatuses(app, issues), [app, issues]);
+  const uiSchema = useMemo(() => uiSchemaFor(app.studio.type, ctx), [app.studio.type, ctx]);
+
+  const index = statuses.findIndex((s) => s.section.id === route);
+  const view = route === 'review' ? 'review' : (statuses[index]?.section.id ?? statuses[0]?.section.id ?? '');
+
+  // A section's problems are shown once it has been left (or checked): not while it is being filled in first.
+  const previousView = useRef(view);
+  useEffect(() => {
+    const left = previousView.current;
+    previousView.current = view;
+    if (left !== view && left !== 'review') setChecked((prev) => new Set(prev).add(left));
+    if (view === 'review') setChecked(new Set(sections.map((s) => s.id)));
+    // Move focus to the new heading so keyboard and screen-reader users land at the top of the section.
+    if (left !== view) {
+      document.getElementById('section-title')?.focus();
+      window.scrollTo({ top: 0 });
+    }
+  }, [view]);
+
+  const check = useCallback((id: string) => setChecked((prev) => new Set(prev).add(id)), []);
+  const current = statuses.find((s) => s.section.id === view);
+  const position = current ? statuses.indexOf(current) : -1;
+  return (
+    <div className="apply">
+      <DraftBar
+        title={title}
+        draft={draft}
+        app={app}
+        repository={repository}
+        fallback={fallback}
+        readOnly={readOnly}
+        saveState={saveState}
+        draftsUrl={draftsUrl}
+        onTakeOver={onTakeOver}
+      />
+      <SectionNav statuses={statuses} current={view} />
+      <section className="apply-main" aria-labelledby="section-title">
+        {view === 'review' || !current ? (
+          <ReviewPage app={app} ctx={ctx} statuses={statuses} />
+        ) : (
+          <fieldset className="workspace-fields" disabled={readOnly}>
+            <SectionView
+              key={current.section.id}
+              status={current}
+              previous={statuses[position - 1]}
+              next={statuses[position + 1]}
+              app={app}
+              ctx={ctx}
+              uiSchema={uiSchema}
+              checked={checked.has(current.section.id)}
+              onChange={setApp}
+              onCheck={() => check(current.section.id)}
+            />
+          </fieldset>
+        )}
+      </section>
+    </div>
+  );
+}

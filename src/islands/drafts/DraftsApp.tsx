@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { emptyApplication } from '../../core/application/schema';
+import type { NoticeContext } from '../../core/application/types';
+import { validateApplication } from '../../core/application/validate';
+import { newDraft } from '../../core/draft/restore';
+import type { Draft } from '../../core/draft/types';
+import validateFns from '../../generated/validate-application.js';
+import { announce, listen } from '../../io/drafts/channel';
+import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
+import { toStoreError } from '../../io/drafts/storeError';
+import { exportDraftFile, importDraftFile } from './draftFiles';
+import { DraftRow } from './DraftRow';
+import { duplicateDraft } from './duplicate';
+import { errorMessage } from './errorMessage';
+import { StorageNote } from './StorageNote';
+
+const schemaValidate = validateFns['application'];
+if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
+const checkSchema = schemaValidate;
+
+interface Props {
+  noticeYear: number;
+  noticeDate: string;
+  applyUrl: string;
+}
+
+type Message = { kind: 'error' | 'success'; text: string; undo?: () => void } | null;
+
+export interface ListedDraft {
+  draft: Draft;
+  recommender: string;
+  errors: number;
+}
+
+/** 我的申报草稿: every draft in this browser, newest change first, with a recycle bin. */
+export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
+  const ctx: NoticeContext = useMemo(() => ({ noticeYear, noticeDate }), [noticeYear, noticeDate]);
+  const [opened, setOpened] = useState<OpenedRepository | null>(null);
+  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [unreadable, setUnreadable] = useState(0);
+  const [message, setMessage] = useState<Message>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const importId = useId();
+
+  const refresh = useCallback(async (repo: OpenedRepository) => {
+    const listing = await repo.repository.list();
+    setDrafts(listing.drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    setUnreadable(listing.unreadable);
+    setRefreshKey((k) => k + 1);
+  }, []);
+
+  useEffect(() => {
+    let stop = () => undefined as void;
+    void openRepository()
+      .then(async (repo) => {
+        setOpened(repo);
+        await refresh(repo);
+        stop = listen(() => void refresh(repo));
+      })
+      .catch((error: unknown) => setMessage({ kind: 'error', text: toStoreError(error).message }));
+    return () => stop();
+  }, [refresh]);
+
+  const listed: ListedDraft[] = useMemo(
+    () =>
+      (drafts ?? []).map((draft) => ({
+        draft,
+        recommender: draft.data.cover.recommender === '其他' ? (draft.data.cover.recommenderOther ?? '其他') : (draft.data.cover.recommender ?? ''),
+        errors: validateApplication(draft.data, ctx, checkSchema).filter((i) => i.severity === 'error').length,
+      })),
+    [drafts, ctx],
+  );
+
+  if (!opened || drafts === null) {
+    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status">正在读取草稿……</p>;
+  }
+  const { repository, fallback } = opened;
+
+  async function act(work: () => Promise<Message>) {
+    try {
+      setMessage(await work());
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${errorMessage(error)} 已有的草稿没有任何改动。` });
+    }
+    await refresh(opened as OpenedRepository);
+    announce({ type: 'list-changed' });
+  }
+
+  const open = (id: string) => `${applyUrl}?d=${encodeURIComponent(id)}`;
+  const active = listed.filter((d) => d.draft.deletedAt === undefined);
+  const bin = listed.filter((d) => d.draft.deletedAt !== undefined);
+
+  return (
+    <div className="drafts">
+      <div className="drafts-head">
+        <h1>我的申报草稿</h1>
+        <div className="apply-bar__actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() =>
+              void act(async () => {
+                const draft = newDraft(emptyApplication(), new Date().toISOString(), crypto.randomUUID());
+                await repository.add(draft);
+                window.location.assign(open(draft.id));
+                return null;
+              })
+            }
+          >
+            ＋ 新建草稿
+          </button>
+          <span className="file-button">
+            <label className="btn" htmlFor={importId}>导入草稿文件</label>
+            <input
+              id={importId}
+              type="file"
+              accept=".zip,.json,application/zip,application/json"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (file) {
+                  void act(async () => {
+                    const draft = await importDraftFile(repository, file);
+                    return { kind: 'success', text: `已导入“${file.name}”，新草稿为“${draft.title}”。` };
+                  });
+                }
+              }}
+            />
+          </span>
+        </div>
+      </div>
+      {fallback && <p className="notice-box notice-warning" role="alert">{fallback.message}</p>}
+      {message && (
+        <p className={`notice-box ${message.kind === 'error' ? 'notice-error' : 'notice-success'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+          {message.undo && (
+            <>
+              {' '}
+              <button type="button" className="btn" onClick={message.undo}>撤销</button>
+            </>
+          )}
+        </p>
+      )}
+      {unreadable > 0 && (
+        <p className="notice-box notice-warning">有{unreadable}份草稿无法读取（可能由更新版本的网站保存），已保留在浏览器中，未显示。</p>
+      )}
+
+      {active.length === 0 ? (
+        <p className="drafts-empty">还没有草稿。点击“新建草稿”开始填写，或导入以前导出的草稿文件。</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="drafts-table">
+            <caption className="visually-hidden">草稿列表，按最后修改时间排列</caption>
+            <thead>
+              <tr>
+                <th scope="col">草稿名称</th>
+                <th scope="col">推荐单位</th>
+                <th scope="col">最后修改</th>
+                <th scope="col">完成情况</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {active.map((item) => (
+                <DraftRow
+                  key={item.draft.id}
+                  item={item}
+                  openUrl={open(item.draft.id)}
+                  onRename={(title) => act(async () => {
+                    await repository.rename(item.draft.id, title);
+                    return { kind: 'success', text: `已改名为“${title}”。` };
+                  })}
+                  onDuplicate={() => act(async () => {
+                    const copy = await duplicateDraft(repository, item.draft);
+                    return { kind: 'success', text: `已复制为“${copy.title}”。` };
+                  })}
+                  onExport={() => act(async () => {
+                    await exportDraftFile(repository, item.draft);
+                    return { kind: 'success', text: `“${item.draft.title}”的草稿文件已生成。` };
+                  })}
+                  onDelete={() => act(async () => {
+                    await repository.moveToBin(item.draft.id, new Date().toISOString());
+                    return {
+                      kind: 'success',
+                      text: `“${item.draft.title}”已移到回收站。`,
+                      undo: () => void act(async () => {
+                        await repository.restoreFromBin(item.draft.id);
+                        return { kind: 'success', text: `已恢复“${item.draft.title}”。` };
+                      }),
+                    };
+                  })}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {bin.length > 0 && (
+        <section className="drafts-bin" aria-labelledby="bin-title">
+          <h2 id="bin-title">回收站（{bin.length}）</h2>
+          <ul>
+            {bin.map(({ draft }) => (
+              <li key={draft.id}>
+                <span>{draft.title}</span>
+                <button type="button" className="btn" onClick={() => void act(async () => {
+                  await repository.restoreFromBin(draft.id);
+                  return { kind: 'success', text: `已恢复“${draft.title}”。` };
+                })}>恢复<span className="visually-hidden">“{draft.title}”</span></button>
+                <PurgeButton title={draft.title} onConfirm={() => void act(async () => {
+                  await repository.purge(draft.id);
+                  return { kind: 'success', text: `已永久删除“${draft.title}”。` };
+                })} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <StorageNote persistent={repository.persistent} refreshKey={refreshKey} />
+    </div>
+  );
+}
+
+function PurgeButton({ title, onConfirm }: { title: string; onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="btn btn-danger" onClick={() => setAsking(true)}>
+        永久删除<span className="visually-hidden">“{title}”</span>
+      </button>
+    );
+  }
+  return (
+    <span role="group" aria-label={`确认永久删除“${title}”`}>
+      永久删除后无法恢复，确定吗？{' '}
+      <button type="button" className="btn btn-danger" onClick={onConfirm}>确定永久删除</button>{' '}
+      <button type="button" className="btn" onClick={() => setAsking(false)}>取消</button>
+    </span>
+  );
+}
