@@ -19,7 +19,7 @@ function Item({ status, current }: { status: SectionStatus; current: boolean }) 
 }
 
 /** The form's sections with where each stands; one can move between them freely. */
-export function SectionNav({ statuses, current }: { statuses: SectionStatus[]; current: string }) {
+export function SectionNav({ statuses, current, attachmentCount }: { statuses: SectionStatus[]; current: string; attachmentCount: number }) {
   const form = statuses.filter((s) => !s.section.id.startsWith('materials-'));
   const materials = statuses.filter((s) => s.section.id.startsWith('materials-'));
   const errors = statuses.reduce((n, s) => n + s.errors.length, 0);
@@ -29,14 +29,25 @@ export function SectionNav({ statuses, current }: { statuses: SectionStatus[]; c
       <ol>{form.map((s) => <Item key={s.section.id} status={s} current={s.section.id === current} />)}</ol>
       <h2>附件2 申报材料</h2>
       <ol>{materials.map((s) => <Item key={s.section.id} status={s} current={s.section.id === current} />)}</ol>
-      <h2>完成</h2>
+      <h2>附件与提交</h2>
       <ol>
+        <li>
+          <a href="#attachments" aria-current={current === 'attachments' ? 'step' : undefined}>
+            <span>附件材料</span>
+            <span className={`status-badge ${attachmentCount > 0 ? 'status--complete' : 'status--empty'}`}>{attachmentCount}个文件</span>
+          </a>
+        </li>
         <li>
           <a href="#review" aria-current={current === 'review' ? 'step' : undefined}>
             <span>检查申报内容</span>
             <span className={`status-badge ${errors === 0 ? 'status--complete' : 'status--partial'}`}>
               {errors === 0 ? '可以提交' : `共${errors}项待完善`}
             </span>
+          </a>
+        </li>
+        <li>
+          <a href="#output" aria-current={current === 'output' ? 'step' : undefined}>
+            <span>生成PDF与材料包</span>
           </a>
         </li>
       </ol>

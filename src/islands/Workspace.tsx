@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { sections } from '../core/application/schema';
 import { sectionStatuses } from '../core/application/sectionStatus';
 import type { Application, NoticeContext } from '../core/application/types';
@@ -15,12 +15,17 @@ import { DraftBar } from './DraftBar';
 import { ReviewPage } from './ReviewPage';
 import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
+import { AttachmentsView } from './attachments/AttachmentsView';
+import { useAttachments } from './hooks/useAttachments';
 import { useAutosave } from './hooks/useAutosave';
 import { useHashRoute } from './hooks/useHashRoute';
 
 const schemaValidate = validateFns['application'];
 if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
 const checkSchema = schemaValidate;
+
+/** Views of the workspace beside the form's sections. */
+const EXTRA_VIEWS = ['attachments', 'review', 'output'];
 
 interface Props {
   ctx: NoticeContext;
@@ -53,20 +58,25 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
   const onHide = useCallback((data: Application) => writeUnsaved(draft.id, data, new Date().toISOString()), [draft.id]);
   const { state: saveState } = useAutosave({ value: app, enabled: !readOnly, save, onHide: repository.persistent ? onHide : () => undefined });
 
-  const issues = useMemo(() => validateApplication(app, ctx, checkSchema), [app, ctx]);
-  const statuses = useMemo(() => sectionStatuses(app, issues), [app, issues]);
+  // Checking the whole application on every keystroke would slow typing in long texts: let React check
+  // a deferred copy, after the keystroke has painted.
+  const checkedApp = useDeferredValue(app);
+  const issues = useMemo(() => validateApplication(checkedApp, ctx, checkSchema), [checkedApp, ctx]);
+  const statuses = useMemo(() => sectionStatuses(checkedApp, issues), [checkedApp, issues]);
   const uiSchema = useMemo(() => uiSchemaFor(app.studio.type, ctx), [app.studio.type, ctx]);
 
+  const attachments = useAttachments(repository, draft.id, readOnly);
+
   const index = statuses.findIndex((s) => s.section.id === route);
-  const view = route === 'review' ? 'review' : (statuses[index]?.section.id ?? statuses[0]?.section.id ?? '');
+  const view = EXTRA_VIEWS.includes(route) ? route : (statuses[index]?.section.id ?? statuses[0]?.section.id ?? '');
 
   // A section's problems are shown once it has been left (or checked): not while it is being filled in first.
   const previousView = useRef(view);
   useEffect(() => {
     const left = previousView.current;
     previousView.current = view;
-    if (left !== view && left !== 'review') setChecked((prev) => new Set(prev).add(left));
-    if (view === 'review') setChecked(new Set(sections.map((s) => s.id)));
+    if (left !== view && !EXTRA_VIEWS.includes(left)) setChecked((prev) => new Set(prev).add(left));
+    if (view === 'review' || view === 'output') setChecked(new Set(sections.map((s) => s.id)));
     // Move focus to the new heading so keyboard and screen-reader users land at the top of the section.
     if (left !== view) {
       document.getElementById('section-title')?.focus();
@@ -90,9 +100,11 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
         draftsUrl={draftsUrl}
         onTakeOver={onTakeOver}
       />
-      <SectionNav statuses={statuses} current={view} />
+      <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} />
       <section className="apply-main" aria-labelledby="section-title">
-        {view === 'review' || !current ? (
+        {view === 'attachments' ? (
+          <AttachmentsView state={attachments} readOnly={readOnly} />
+        ) : view === 'review' || !current ? (
           <ReviewPage app={app} ctx={ctx} statuses={statuses} />
         ) : (
           <fieldset className="workspace-fields" disabled={readOnly}>

@@ -146,5 +146,24 @@ export async function openIdbRepository(): Promise<DraftRepository> {
         .map(({ blob, ...meta }) => ({ meta: restoreAttachmentMeta(meta, draftId), data: blob }))
         .sort((a, b) => a.meta.order - b.meta.order);
     },
+
+    async putAttachment({ meta, data }) {
+      await tx(db, ['attachments'], 'readwrite', async (t) => {
+        await t.objectStore('attachments').put({ ...meta, blob: data });
+      });
+    },
+
+    async updateAttachmentMeta(meta) {
+      await tx(db, ['attachments'], 'readwrite', async (t) => {
+        const record = await t.objectStore('attachments').get(meta.id);
+        if (!record) throw new StoreError('not-found');
+        // The Blob is carried over by reference: changing a caption never copies the file.
+        await t.objectStore('attachments').put({ ...meta, blob: record.blob });
+      });
+    },
+
+    async removeAttachment(id) {
+      await tx(db, ['attachments'], 'readwrite', (t) => t.objectStore('attachments').delete(id));
+    },
   };
 }

@@ -37,6 +37,17 @@ export function memoryRepository(): DraftRepository {
       drafts.delete(id);
       files.delete(id);
     },
-    attachments: async (draftId) => [...(files.get(draftId) ?? [])],
+    attachments: async (draftId) => [...(files.get(draftId) ?? [])].sort((a, b) => a.meta.order - b.meta.order),
+    putAttachment: async (attachment) => {
+      const list = (files.get(attachment.meta.draftId) ?? []).filter((a) => a.meta.id !== attachment.meta.id);
+      files.set(attachment.meta.draftId, [...list, attachment]);
+    },
+    updateAttachmentMeta: async (meta) => {
+      const list = files.get(meta.draftId) ?? [];
+      files.set(meta.draftId, list.map((a) => (a.meta.id === meta.id ? { ...a, meta } : a)));
+    },
+    removeAttachment: async (id) => {
+      for (const [draftId, list] of files) files.set(draftId, list.filter((a) => a.meta.id !== id));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { Application } from '../../core/application/types';
-import type { Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
+import type { AttachmentMeta, Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
 
 export interface DraftListing {
   drafts: Draft[];
@@ -26,4 +26,9 @@ export interface DraftRepository {
   /** Removes the draft, its data and its attachments for good. */
   purge(id: string): Promise<void>;
   attachments(draftId: string): Promise<DraftAttachment[]>;
+  /** Adds or replaces one attachment (its Blob is stored as is, never re-encoded). */
+  putAttachment(attachment: DraftAttachment): Promise<void>;
+  /** Changes caption or order without rewriting the file. */
+  updateAttachmentMeta(meta: AttachmentMeta): Promise<void>;
+  removeAttachment(id: string): Promise<void>;
 }
