@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { launchBrowser, measureApplyScripts, measureTimeToInteractive, measureTyping } from '../bench/browser.mjs';
+import { measureAutosave, measureDraftsPage } from '../bench/drafts.mjs';
 import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason } from '../bench/util.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
@@ -104,6 +105,13 @@ async function main() {
       rows.push(...(await row('长申报材料逐字输入，CPU 降速 ×4（慢速办公电脑）', '8,000 字后逐字输入 100 字，CDP CPU ×4', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 4 })))));
       progress('d. time to interactive of /apply/');
       rows.push(...(await row('`/apply/` 可交互时间（导航开始 → 表单标题可见）', '3 次中位数', () => inBrowser(() => measureTimeToInteractive(browser, server.url)))));
+      // The drafts measurements launch their own persistent profiles (IndexedDB on disk), see bench/drafts.mjs.
+      progress('e. autosave of the typical fixture');
+      rows.push(...(await row('自动保存耗时（典型申报数据，只计写入 IndexedDB）', '30 次中位数与 p95', () => inBrowser(() => measureAutosave(server.url)))));
+      progress('f. /drafts/ with 100 drafts');
+      rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），本机', '3 次中位数', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 1 })))));
+      progress('f. the same with CPU throttling ×4');
+      rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），CPU 降速 ×4（慢速办公电脑）', '3 次中位数，CDP CPU ×4', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 4 })))));
     } finally {
       await browser?.close();
     }
