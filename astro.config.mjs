@@ -13,6 +13,8 @@ export default defineConfig({
   integrations: [react()],
   devToolbar: { enabled: false },
   vite: {
+    // Module workers with shared chunks (the PDF and package workers import the core).
+    worker: { format: 'es' },
     resolve: {
       // See src/islands/form/plainMarkdown.tsx: rjsf never renders Markdown for this form.
       alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/islands/form/plainMarkdown.tsx', import.meta.url)) },

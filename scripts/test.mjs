@@ -9,6 +9,15 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+for (const [tool, pkg] of [['pdftotext', 'poppler-utils'], ['unzip', 'unzip']]) {
+  try {
+    execFileSync(tool, tool === 'unzip' ? ['-v'] : ['-v'], { stdio: 'ignore' });
+  } catch {
+    console.error(`${tool} not found: install it with \`apt-get install -y ${pkg}\` (the tests read the PDFs and the package back with it).`);
+    process.exit(1);
+  }
+}
+
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 function run(script) {
   console.log(`\n> npm run ${script}`);

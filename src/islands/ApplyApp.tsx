@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { NoticeContext } from '../core/application/types';
+import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
+import type { SubmissionFacts } from './output/Handoff';
 import { Workspace } from './Workspace';
 import { useDraftSession } from './hooks/useDraftSession';
 
@@ -8,10 +10,12 @@ interface Props {
   noticeDate: string;
   /** The drafts page, under the site's base path. */
   draftsUrl: string;
+  templates: { form: FormTemplate; outline: OutlineTemplate };
+  facts: SubmissionFacts;
 }
 
 /** The application workspace: opens a draft from the browser's storage and edits it. */
-export default function ApplyApp({ noticeYear, noticeDate, draftsUrl }: Props) {
+export default function ApplyApp({ noticeYear, noticeDate, draftsUrl, templates, facts }: Props) {
   const ctx: NoticeContext = useMemo(() => ({ noticeYear, noticeDate }), [noticeYear, noticeDate]);
   const { session, takeOver } = useDraftSession(draftsUrl);
   if (session.phase === 'loading') return <p className="apply-loading" role="status">正在打开草稿……</p>;
@@ -33,6 +37,8 @@ export default function ApplyApp({ noticeYear, noticeDate, draftsUrl }: Props) {
       readOnly={session.readOnly}
       draftsUrl={draftsUrl}
       onTakeOver={takeOver}
+      templates={templates}
+      facts={facts}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { sections } from '../core/application/schema';
 import { sectionStatuses } from '../core/application/sectionStatus';
 import type { Application, NoticeContext } from '../core/application/types';
@@ -17,6 +17,11 @@ import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
 import { AttachmentsView } from './attachments/AttachmentsView';
 import { useAttachments } from './hooks/useAttachments';
+import type { SubmissionFacts } from './output/Handoff';
+import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
+
+// The PDF and package view loads only when opened: its code stays out of the form's first load.
+const OutputView = lazy(() => import('./output/OutputView'));
 import { useAutosave } from './hooks/useAutosave';
 import { useHashRoute } from './hooks/useHashRoute';
 
@@ -35,10 +40,12 @@ interface Props {
   readOnly: boolean;
   draftsUrl: string;
   onTakeOver: () => void;
+  templates: { form: FormTemplate; outline: OutlineTemplate };
+  facts: SubmissionFacts;
 }
 
 /** One draft being edited: sections of the form, the review page, autosave. */
-export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUrl, onTakeOver }: Props) {
+export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUrl, onTakeOver, templates, facts }: Props) {
   const [app, setApp] = useState<Application>(draft.data);
   const route = useHashRoute();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -102,7 +109,11 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
       />
       <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} />
       <section className="apply-main" aria-labelledby="section-title">
-        {view === 'attachments' ? (
+        {view === 'output' ? (
+          <Suspense fallback={<p role="status">正在载入……</p>}>
+            <OutputView app={app} ctx={ctx} issues={issues} attachments={attachments.list} form={templates.form} outline={templates.outline} facts={facts} />
+          </Suspense>
+        ) : view === 'attachments' ? (
           <AttachmentsView state={attachments} readOnly={readOnly} />
         ) : view === 'review' || !current ? (
           <ReviewPage app={app} ctx={ctx} statuses={statuses} />

@@ -11,7 +11,9 @@ export function recordRequests(page: Page): Request[] {
 export function foreignRequests(requests: Request[], origin: string): string[] {
   return requests
     .map((r) => r.url())
-    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+    // Only network requests count: data:, blob: and the browser's own PDF viewer (chrome://, chrome-extension://)
+    // never leave the machine.
+    .filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {

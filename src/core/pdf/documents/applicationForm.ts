@@ -96,15 +96,9 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
       fullRow(titleOf('cover.studioName'), t('cover.studioName')),
       fullRow(titleOf('cover.unitName'), t('cover.unitName')),
       pairRow(app, ctx, ['cover.unitType', 'cover.industry', 'studio.type'], blank),
-      {
-        cells: [
-          label(titleOf('cover.recommender')),
-          value(blank ? '' : recommenderText(app, ctx), { colSpan: 3 }),
-          label(titleOf('cover.fillDate')),
-          value(t('cover.fillDate')),
-        ],
-      },
-      pairRow(app, ctx, ['studio.foundedDate', 'studio.area', 'studio.field'], blank),
+      pairRow(app, ctx, ['studio.foundedDate', 'studio.area', 'cover.fillDate'], blank),
+      fullRow(titleOf('cover.recommender'), blank ? '' : recommenderText(app, ctx)),
+      fullRow(titleOf('studio.field'), t('studio.field')),
       fullRow(titleOf('studio.address'), t('studio.address')),
     ]),
   );
@@ -130,7 +124,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ]),
   );
   const members = rows('team.members');
-  blocks.push(subTable(titleOf('team.members'), widths(w, [0.6, 1.1, 0.6, 1.3, 1.2, 1.6, 2.2]), members.columns, members.rows));
+  blocks.push(subTable(titleOf('team.members'), widths(w, [0.55, 1, 0.55, 1.45, 1.2, 1.55, 2.1]), members.columns, members.rows));
 
   const sources = rows('funding.sources');
   blocks.push(subTable(titleOf('funding.sources'), widths(w, [0.6, 4.4, 2]), sources.columns, sources.rows));
@@ -165,13 +159,13 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ),
   );
   const innovations = rows('performance.innovations');
-  blocks.push(subTable(titleOf('performance.innovations'), widths(w, [0.6, 2.4, 1.3, 1, 1.7, 1.9]), innovations.columns, innovations.rows));
+  blocks.push(subTable(titleOf('performance.innovations'), widths(w, [0.55, 2.1, 1.1, 0.9, 1.45, 2.45]), innovations.columns, innovations.rows));
   const talents = rows('performance.talents');
   blocks.push(subTable(titleOf('performance.talents'), widths(w, [0.6, 1.1, 1.2, 3.4, 1.4]), talents.columns, talents.rows));
   blocks.push(grid(six, [fullRow(titleOf('performance.socialBenefit'), t('performance.socialBenefit'), { minHeight: 60 })]));
 
   const projects = rows('projects');
-  blocks.push(subTable(titleOf('projects'), widths(w, [0.6, 2.2, 0.9, 1.1, 1.1, 1.1, 2]), projects.columns, projects.rows));
+  blocks.push(subTable(titleOf('projects'), widths(w, [0.55, 1.95, 0.8, 1, 1.2, 1.2, 1.9]), projects.columns, projects.rows));
 
   blocks.push(
     grid(six, [
@@ -182,13 +176,11 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
   );
 
   // 填表说明10: every opinion block keeps room for a signature, the stamp and the date.
-  const opinion = (path: string) => ({
-    cells: [
-      label(titleOf(path)),
-      value(t(path), { colSpan: 5, minHeight: 150, footer: ['签名：              ', '（盖  章）', '年      月      日'] }),
-    ],
-  });
-  blocks.push(grid(six, [opinion('opinions.unitUnion'), opinion('opinions.districtUnion')]));
+  const opinion = (path: string): TableRow[] => [
+    { cells: [label(titleOf(path), { colSpan: 6, align: 'left' })] },
+    { cells: [value(t(path), { colSpan: 6, minHeight: 150, footer: ['签名：              ', '（盖  章）', '年      月      日'] })] },
+  ];
+  blocks.push(grid(six, [...opinion('opinions.unitUnion'), ...opinion('opinions.districtUnion')]));
   return blocks;
 }
 
@@ -204,7 +196,7 @@ export function applicationFormDocument(
   const cover = coverPage(app, ctx, template, measurer, blank);
   const notes = flow(notesBlocks(template), page, measurer);
   const body = flow(gridBlocks(app, ctx, blank), page, measurer);
-  const pages = [cover, ...notes, ...pageNumbers(body, measurer)];
+  const pages = [cover, ...notes, ...pageNumbers(body, measurer, MARGINS)];
   const studio = textOf(app, 'cover.studioName', ctx);
   const title = template.titleLines.join('').replace(/\s+/g, '');
   return {

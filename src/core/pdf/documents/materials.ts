@@ -58,7 +58,7 @@ export function materialsDocument(app: Application, ctx: NoticeContext, template
   const [cover, ...rest]: PageData[] = flow([...titlePage(app, ctx, template), ...blocks], page, measurer);
   const studio = textOf(app, 'cover.studioName', ctx);
   return {
-    pages: cover ? [cover, ...pageNumbers(rest, measurer)] : [],
+    pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
     title: `${template.titleLines[0] ?? '申报材料'}${studio ? `（${studio}）` : ''}`,
     subject: '南昌市总工会 洪工办〔2021〕31号 附件2',
   };

@@ -1,0 +1,460 @@
+// A small reader of TrueType/OpenType ("sfnt") files, enough to decide whether jsPDF can use a font and which
+// characters it prints: the kind of outlines (glyf or CFF), the Unicode cmap (formats 4 and 12), the names, the
+// embedding permissions, and the first-or-named font of a TrueType collection (.ttc). Pure: no DOM, no Node.
+//
+// jsPDF (4.x) accepts only TrueType outlines (a 'glyf' table; CFF-flavoured 'OTTO' fonts are refused) and maps
+// characters through the first cmap subtable of format 4 that is (3,1) Windows Unicode BMP or (0,*) Unicode, so
+// the coverage that matters for printing is that subtable's, restricted to the BMP.
+
+export type FontBytes = ArrayBufferLike | ArrayBufferView;
+
+/** What the first four bytes say. */
+export type SfntKind = 'truetype' | 'cff' | 'collection' | 'woff' | 'woff2' | 'unknown';
+
+export function sfntKind(bytes: FontBytes): SfntKind {
+  const view = dataView(bytes);
+  if (view.byteLength < 4) return 'unknown';
+  const tag = view.getUint32(0);
+  if (tag === 0x00010000 || tag === TAG_TRUE) return 'truetype';
+  if (tag === TAG_OTTO) return 'cff';
+  if (tag === TAG_TTCF) return 'collection';
+  if (tag === TAG_WOFF) return 'woff';
+  if (tag === TAG_WOFF2) return 'woff2';
+  return 'unknown';
+}
+
+/**
+ * True for a single TrueType font (sfnt version 0x00010000 or 'true') whose table directory is intact and has
+ * 'glyf' and 'loca' tables. False for CFF ('OTTO') fonts, collections (.ttc: see {@link extractFontFromCollection}),
+ * WOFF and anything else.
+ */
+export function isTrueTypeWithGlyf(bytes: FontBytes): boolean {
+  const view = dataView(bytes);
+  if (sfntKind(view) !== 'truetype') return false;
+  const tables = readTableDirectory(view, 0);
+  return tables !== null && tables.has('glyf') && tables.has('loca');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checking a font for jsPDF
+
+export type FontRejectCode =
+  | 'not-a-font'
+  | 'truncated'
+  | 'cff'
+  | 'collection'
+  | 'woff'
+  | 'no-glyf'
+  | 'no-cmap'
+  | 'no-embedding';
+
+export type FontCheck = { readonly ok: true } | { readonly ok: false; readonly code: FontRejectCode; readonly reason: string };
+
+/** Chinese reasons for refusing a font, for the person who chose it. */
+export const FONT_REJECT_REASONS: Readonly<Record<FontRejectCode, string>> = {
+  'not-a-font': '这不是字体文件（应为 .ttf 格式的 TrueType 字体）。',
+  truncated: '字体文件不完整或已损坏，请重新复制一份再试。',
+  cff: '这是 OpenType（CFF 轮廓，“OTTO”）字体，生成 PDF 的程序只能使用 TrueType 轮廓（glyf）的 .ttf 字体。',
+  collection: '这是字体集合文件（.ttc），其中没有可用的 TrueType 字体；请选择单独的 .ttf 字体文件。',
+  woff: '这是网页字体（WOFF/WOFF2），请选择 .ttf 格式的字体文件。',
+  'no-glyf': '该字体没有 TrueType 字形轮廓（glyf 表），无法嵌入 PDF。',
+  'no-cmap': '该字体缺少 Unicode 字符映射表（cmap 格式 4），无法用于中文。',
+  'no-embedding': '该字体的授权不允许嵌入文档（OS/2 表的嵌入许可为“受限”或“仅限位图”），不能用于生成 PDF。',
+};
+
+function reject(code: FontRejectCode): FontCheck {
+  return { ok: false, code, reason: FONT_REJECT_REASONS[code] };
+}
+
+/**
+ * Whether jsPDF can embed this single font: TrueType glyf outlines, a Unicode format-4 cmap, and embedding allowed
+ * by OS/2 fsType (neither "restricted licence" nor "bitmap only"). Collections are refused here: extract a font
+ * from them first ({@link extractFontFromCollection}).
+ */
+export function checkTrueTypeFont(bytes: FontBytes): FontCheck {
+  const view = dataView(bytes);
+  const kind = sfntKind(view);
+  if (kind === 'cff') return reject('cff');
+  if (kind === 'collection') return reject('collection');
+  if (kind === 'woff' || kind === 'woff2') return reject('woff');
+  if (kind !== 'truetype') return reject('not-a-font');
+  const tables = readTableDirectory(view, 0);
+  if (tables === null) return reject('truncated');
+  for (const tag of ['head', 'hhea', 'hmtx', 'maxp']) if (!tables.has(tag)) return reject('truncated');
+  if (!tables.has('glyf') || !tables.has('loca')) return reject('no-glyf');
+  const cmap = tables.get('cmap');
+  if (cmap === undefined || findJsPdfSubtable(view, cmap) === null) return reject('no-cmap');
+  const os2 = tables.get('OS/2');
+  if (os2 !== undefined && os2.length >= 10) {
+    const fsType = view.getUint16(os2.offset + 8);
+    // Bits 0-3 are exclusive in version 3+, but old fonts combine them: "installable", "preview & print" or
+    // "editable" permit embedding even if the restricted bit is also set.
+    const permissive = (fsType & 0x000c) !== 0;
+    if (((fsType & 0x0002) !== 0 && !permissive) || (fsType & 0x0200) !== 0) return reject('no-embedding');
+  }
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Coverage
+
+/** The code points a font maps to real glyphs (glyph 0, .notdef, is not coverage). */
+export interface FontCoverage {
+  covers(codePoint: number): boolean;
+  /** Number of code points covered. */
+  readonly size: number;
+  /** Sorted, disjoint inclusive ranges. */
+  ranges(): [number, number][];
+}
+
+export interface ReadCmapOptions {
+  /**
+   * 'jspdf' (default): the subtable jsPDF uses, the first format-4 (3,1) or (0,*) one: what it can print.
+   * 'full': a format-12 (3,10) or (0,4/6) subtable when present (characters beyond the BMP too), else as 'jspdf'.
+   */
+  readonly subtable?: 'jspdf' | 'full';
+}
+
+/** Reads the Unicode cmap of a single font. Throws {@link FontFormatError} when the font has none. */
+export function readCmap(bytes: FontBytes, options: ReadCmapOptions = {}): FontCoverage {
+  const view = dataView(bytes);
+  const tables = readTableDirectory(view, 0);
+  const cmap = tables?.get('cmap');
+  if (cmap === undefined) throw new FontFormatError('no-cmap');
+  if (options.subtable === 'full') {
+    const full = findFormat12Subtable(view, cmap);
+    if (full !== null) return coverageFromRanges(readFormat12(view, full));
+  }
+  const bmp = findJsPdfSubtable(view, cmap);
+  if (bmp === null) throw new FontFormatError('no-cmap');
+  return coverageFromRanges(readFormat4(view, bmp));
+}
+
+export class FontFormatError extends Error {
+  readonly code: FontRejectCode;
+  constructor(code: FontRejectCode) {
+    super(FONT_REJECT_REASONS[code]);
+    this.name = 'FontFormatError';
+    this.code = code;
+  }
+}
+
+function coverageFromRanges(list: [number, number][]): FontCoverage {
+  list.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of list) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  const starts = new Uint32Array(merged.length);
+  const ends = new Uint32Array(merged.length);
+  let size = 0;
+  merged.forEach(([start, end], i) => {
+    starts[i] = start;
+    ends[i] = end;
+    size += end - start + 1;
+  });
+  return {
+    size,
+    covers(codePoint: number): boolean {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (codePoint < (starts[mid] ?? 0)) hi = mid - 1;
+        else if (codePoint > (ends[mid] ?? 0)) lo = mid + 1;
+        else return true;
+      }
+      return false;
+    },
+    ranges: () => merged.map(([start, end]): [number, number] => [start, end]),
+  };
+}
+
+interface TableRecord {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** Table tag -> record of the font whose offset table starts at `at`; null when it runs past the end. */
+function readTableDirectory(view: DataView, at: number): Map<string, TableRecord> | null {
+  if (at + 12 > view.byteLength) return null;
+  const count = view.getUint16(at + 4);
+  if (at + 12 + 16 * count > view.byteLength) return null;
+  const tables = new Map<string, TableRecord>();
+  for (let i = 0; i < count; i++) {
+    const record = at + 12 + 16 * i;
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    if (offset + length > view.byteLength) return null;
+    tables.set(tagAt(view, record), { offset, length });
+  }
+  return tables;
+}
+
+/** Offset of the cmap subtable jsPDF reads (first format 4 with platform 0, or platform 3 encoding 1). */
+function findJsPdfSubtable(view: DataView, cmap: TableRecord): number | null {
+  if (cmap.length < 4) return null;
+  const count = view.getUint16(cmap.offset + 2);
+  for (let i = 0; i < count; i++) {
+    const record = cmap.offset + 4 + 8 * i;
+    if (record + 8 > cmap.offset + cmap.length) return null;
+    const platform = view.getUint16(record);
+    const encoding = view.getUint16(record + 2);
+    const offset = cmap.offset + view.getUint32(record + 4);
+    if (offset + 14 > view.byteLength) continue;
+    if (view.getUint16(offset) === 4 && (platform === 0 || (platform === 3 && encoding === 1))) return offset;
+  }
+  return null;
+}
+
+function findFormat12Subtable(view: DataView, cmap: TableRecord): number | null {
+  const count = view.getUint16(cmap.offset + 2);
+  for (let i = 0; i < count; i++) {
+    const record = cmap.offset + 4 + 8 * i;
+    if (record + 8 > cmap.offset + cmap.length) return null;
+    const platform = view.getUint16(record);
+    const encoding = view.getUint16(record + 2);
+    const offset = cmap.offset + view.getUint32(record + 4);
+    if (offset + 16 > view.byteLength) continue;
+    const unicodeFull = (platform === 3 && encoding === 10) || (platform === 0 && (encoding === 4 || encoding === 6));
+    if (unicodeFull && view.getUint16(offset) === 12) return offset;
+  }
+  return null;
+}
+
+/** Covered ranges of a format-4 subtable, decoded the way jsPDF decodes it. */
+function readFormat4(view: DataView, at: number): [number, number][] {
+  const segCount = view.getUint16(at + 6) >>> 1;
+  const ends = at + 14;
+  const starts = ends + 2 * segCount + 2;
+  const deltas = starts + 2 * segCount;
+  const rangeOffsets = deltas + 2 * segCount;
+  if (rangeOffsets + 2 * segCount > view.byteLength) throw new FontFormatError('truncated');
+  const out: [number, number][] = [];
+  for (let s = 0; s < segCount; s++) {
+    const end = view.getUint16(ends + 2 * s);
+    const start = view.getUint16(starts + 2 * s);
+    const delta = view.getUint16(deltas + 2 * s);
+    const rangeOffset = view.getUint16(rangeOffsets + 2 * s);
+    let runStart = -1;
+    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+      let glyph: number;
+      if (rangeOffset === 0) {
+        glyph = (cp + delta) & 0xffff;
+      } else {
+        const glyphAt = rangeOffsets + 2 * s + rangeOffset + 2 * (cp - start);
+        glyph = glyphAt + 2 <= view.byteLength ? view.getUint16(glyphAt) : 0;
+        if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
+      }
+      if (glyph !== 0) {
+        if (runStart < 0) runStart = cp;
+      } else if (runStart >= 0) {
+        out.push([runStart, cp - 1]);
+        runStart = -1;
+      }
+    }
+    if (runStart >= 0) out.push([runStart, Math.min(end, 0xfffe)]);
+  }
+  return out;
+}
+
+function readFormat12(view: DataView, at: number): [number, number][] {
+  const groups = view.getUint32(at + 12);
+  if (at + 16 + 12 * groups > view.byteLength) throw new FontFormatError('truncated');
+  const out: [number, number][] = [];
+  for (let g = 0; g < groups; g++) {
+    const group = at + 16 + 12 * g;
+    let start = view.getUint32(group);
+    const end = Math.min(view.getUint32(group + 4), 0x10ffff);
+    if (view.getUint32(group + 8) === 0) start += 1; // the first code point would map to .notdef
+    if (start <= end) out.push([start, end]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+export interface FontNames {
+  /** Name ID 1 (English where present). */
+  readonly family: string;
+  /** Name ID 4 (English where present). */
+  readonly fullName: string;
+  /** Name ID 6. */
+  readonly postscriptName: string;
+  /** Every full name and family name in any language (for matching 仿宋 / FangSong). */
+  readonly allNames: readonly string[];
+}
+
+/** The names of the font whose offset table starts at `at` (0 for a single font). */
+export function readFontNames(bytes: FontBytes, at = 0): FontNames {
+  const view = dataView(bytes);
+  const tables = readTableDirectory(view, at);
+  const name = tables?.get('name');
+  const found = new Map<number, { text: string; english: boolean }>();
+  const allNames: string[] = [];
+  if (name !== undefined && name.length >= 6) {
+    const count = view.getUint16(name.offset + 2);
+    const strings = name.offset + view.getUint16(name.offset + 4);
+    for (let i = 0; i < count; i++) {
+      const record = name.offset + 6 + 12 * i;
+      if (record + 12 > name.offset + name.length) break;
+      const platform = view.getUint16(record);
+      const encoding = view.getUint16(record + 2);
+      const language = view.getUint16(record + 4);
+      const id = view.getUint16(record + 6);
+      const length = view.getUint16(record + 8);
+      const start = strings + view.getUint16(record + 10);
+      if (id !== 1 && id !== 4 && id !== 6) continue;
+      if (start + length > view.byteLength) continue;
+      let text: string | null = null;
+      if (platform === 3 || platform === 0) text = decodeUtf16Be(view, start, length);
+      else if (platform === 1 && encoding === 0) text = decodeLatin1(view, start, length);
+      if (text === null || text === '') continue;
+      const english = (platform === 3 && language === 0x409) || (platform === 1 && language === 0);
+      if (id !== 6) allNames.push(text);
+      const previous = found.get(id);
+      if (previous === undefined || (english && !previous.english)) found.set(id, { text, english });
+    }
+  }
+  return {
+    family: found.get(1)?.text ?? '',
+    fullName: found.get(4)?.text ?? '',
+    postscriptName: found.get(6)?.text ?? '',
+    allNames: [...new Set(allNames)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Collections
+
+export interface CollectionMember {
+  readonly index: number;
+  readonly names: FontNames;
+  /** Whether this member has TrueType outlines (a collection can mix in CFF members). */
+  readonly trueType: boolean;
+}
+
+/** The fonts of a .ttc collection, in order; empty for anything else. */
+export function collectionMembers(bytes: FontBytes): CollectionMember[] {
+  const view = dataView(bytes);
+  if (sfntKind(view) !== 'collection' || view.byteLength < 12) return [];
+  const count = view.getUint32(8);
+  if (12 + 4 * count > view.byteLength) return [];
+  const out: CollectionMember[] = [];
+  for (let index = 0; index < count; index++) {
+    const at = view.getUint32(12 + 4 * index);
+    const tables = readTableDirectory(view, at);
+    if (tables === null) continue;
+    const version = view.getUint32(at);
+    const trueType = (version === 0x00010000 || version === TAG_TRUE) && tables.has('glyf') && tables.has('loca');
+    out.push({ index, names: readFontNames(view, at), trueType });
+  }
+  return out;
+}
+
+/**
+ * One font of a .ttc collection as a standalone .ttf (its tables copied, 4-byte aligned, after a new table
+ * directory), ready for jsPDF. Throws {@link FontFormatError} when the index is out of range or the data is cut.
+ */
+export function extractFontFromCollection(bytes: FontBytes, index: number): Uint8Array<ArrayBuffer> {
+  const view = dataView(bytes);
+  if (sfntKind(view) !== 'collection') throw new FontFormatError('not-a-font');
+  const count = view.getUint32(8);
+  if (!Number.isInteger(index) || index < 0 || index >= count || 12 + 4 * count > view.byteLength) {
+    throw new FontFormatError('truncated');
+  }
+  const at = view.getUint32(12 + 4 * index);
+  const tables = readTableDirectory(view, at);
+  if (tables === null) throw new FontFormatError('truncated');
+  const records = [...tables.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const headerBytes = 12 + 16 * records.length;
+  let size = headerBytes;
+  for (const [, record] of records) size += align4(record.length);
+  const out = new Uint8Array(size);
+  const outView = new DataView(out.buffer);
+  const source = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  outView.setUint32(0, view.getUint32(at));
+  writeDirectoryHeader(outView, records.length);
+  let offset = headerBytes;
+  records.forEach(([tag, record], i) => {
+    const entry = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) outView.setUint8(entry + k, tag.charCodeAt(k));
+    outView.setUint32(entry + 4, checksum(source, record.offset, record.length));
+    outView.setUint32(entry + 8, offset);
+    outView.setUint32(entry + 12, record.length);
+    out.set(source.subarray(record.offset, record.offset + record.length), offset);
+    offset += align4(record.length);
+  });
+  return out;
+}
+
+/** A copy of a single TrueType font with the sfnt version 'true' rewritten to 0x00010000, which jsPDF expects. */
+export function normalizeSfntVersion(bytes: FontBytes): Uint8Array<ArrayBuffer> {
+  const view = dataView(bytes);
+  const copy = new Uint8Array(view.byteLength);
+  copy.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  if (view.byteLength >= 4 && view.getUint32(0) === TAG_TRUE) new DataView(copy.buffer).setUint32(0, 0x00010000);
+  return copy;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const TAG_TRUE = 0x74727565; // 'true'
+const TAG_OTTO = 0x4f54544f; // 'OTTO'
+const TAG_TTCF = 0x74746366; // 'ttcf'
+const TAG_WOFF = 0x774f4646; // 'wOFF'
+const TAG_WOFF2 = 0x774f4632; // 'wOF2'
+
+function dataView(bytes: FontBytes): DataView {
+  if (bytes instanceof DataView) return bytes;
+  if (ArrayBuffer.isView(bytes)) return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new DataView(bytes);
+}
+
+function tagAt(view: DataView, at: number): string {
+  let tag = '';
+  for (let k = 0; k < 4; k++) tag += String.fromCharCode(view.getUint8(at + k));
+  return tag;
+}
+
+function decodeUtf16Be(view: DataView, start: number, length: number): string {
+  let text = '';
+  for (let i = 0; i + 1 < length; i += 2) text += String.fromCharCode(view.getUint16(start + i));
+  return text;
+}
+
+function decodeLatin1(view: DataView, start: number, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += String.fromCharCode(view.getUint8(start + i));
+  return text;
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function writeDirectoryHeader(view: DataView, numTables: number): void {
+  let entrySelector = 0;
+  while (2 ** (entrySelector + 1) <= numTables) entrySelector++;
+  const searchRange = 2 ** entrySelector * 16;
+  view.setUint16(4, numTables);
+  view.setUint16(6, searchRange);
+  view.setUint16(8, entrySelector);
+  view.setUint16(10, numTables * 16 - searchRange);
+}
+
+function checksum(bytes: Uint8Array, offset: number, length: number): number {
+  let sum = 0;
+  for (let i = 0; i < length; i += 4) {
+    const word =
+      ((bytes[offset + i] ?? 0) << 24) |
+      ((i + 1 < length ? (bytes[offset + i + 1] ?? 0) : 0) << 16) |
+      ((i + 2 < length ? (bytes[offset + i + 2] ?? 0) : 0) << 8) |
+      (i + 3 < length ? (bytes[offset + i + 3] ?? 0) : 0);
+    sum = (sum + (word >>> 0)) >>> 0;
+  }
+  return sum;
+}

@@ -1,0 +1,62 @@
+// From an application to PDF bytes: choose the document, lay it out with the real fonts' metrics, draw it.
+// No IO: fonts are passed in (fetched by the worker in the browser, read from disk at build time).
+import type { Application, NoticeContext } from '../application/types';
+import { applicationFormDocument, type BuiltDocument } from './documents/applicationForm';
+import { imposeBooklet } from './documents/booklet';
+import { materialsDocument } from './documents/materials';
+import { A3_LANDSCAPE, A4, type FormTemplate, type OutlineTemplate } from './documents/template';
+import { fieldTexts } from './documents/texts';
+import { runsByFont, type DocumentText, type FontResolver } from './fonts';
+import type { TextMeasurer } from './layout/types';
+import { PdfWriter, type PdfFont } from './render/renderPdf';
+
+export type PdfKind = 'form' | 'formA3' | 'materials' | 'blankForm';
+
+export interface PdfJob {
+  kind: PdfKind;
+  app: Application;
+  ctx: NoticeContext;
+  form: FormTemplate;
+  outline: OutlineTemplate;
+}
+
+export interface PdfFonts {
+  fonts: PdfFont[];
+  resolver: FontResolver;
+  /** The user's 仿宋, when chosen: used for the 仿宋 text it covers. */
+  fangsong?: string;
+}
+
+/** Every text the document may print, for planning which fonts to load. */
+export function documentTexts(job: PdfJob): DocumentText[] {
+  const fixed = [...job.form.titleLines, ...job.form.coverFields, job.form.coverFooter, ...job.form.notes, ...job.outline.titleLines].join('\n');
+  return [...(job.kind === 'blankForm' ? [] : fieldTexts(job.app)), { path: '', label: '表格文字', text: fixed }];
+}
+
+function build(job: PdfJob, measurer: TextMeasurer): BuiltDocument {
+  switch (job.kind) {
+    case 'materials':
+      return materialsDocument(job.app, job.ctx, job.outline, measurer);
+    case 'blankForm':
+      return applicationFormDocument(job.app, job.ctx, job.form, measurer, { blank: true });
+    case 'form':
+    case 'formA3':
+      return applicationFormDocument(job.app, job.ctx, job.form, measurer);
+  }
+}
+
+export interface MadePdf {
+  bytes: ArrayBuffer;
+  pages: number;
+}
+
+export function makePdf(job: PdfJob, fonts: PdfFonts): MadePdf {
+  const first = job.kind === 'formA3' ? A3_LANDSCAPE : A4;
+  const split = (text: string) =>
+    runsByFont(text, fonts.resolver).map((run) => ({ font: run.font, text: run.text }));
+  const writer = new PdfWriter(fonts.fonts, split, first);
+  const doc = build(job, writer.measurer);
+  const pages = job.kind === 'formA3' ? imposeBooklet(doc.pages) : doc.pages;
+  const title = job.kind === 'formA3' ? `${doc.title}（A3双面打印）` : doc.title;
+  return { bytes: writer.render({ pages, title, subject: doc.subject }), pages: pages.length };
+}

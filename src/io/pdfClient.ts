@@ -1,0 +1,50 @@
+import type { PdfKind, PdfJob } from '../core/pdf/makePdf';
+import type { PdfRequest, PdfResponse } from '../workers/pdf.worker';
+
+export type PdfResult =
+  | { kind: 'done'; blob: Blob; pages: number; fontBytes: number; ms: number }
+  | { kind: 'unprintable'; chars: { char: string; fields: { label: string }[] }[] }
+  | { kind: 'error'; message: string };
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+function pdfWorker(): Worker {
+  // Created on first use: the PDF code, jsPDF and fonts never load with the form.
+  worker ??= new Worker(new URL('../workers/pdf.worker.ts', import.meta.url), { type: 'module' });
+  return worker;
+}
+
+/** Asks the PDF worker for one document; progress comes as Chinese text and a fraction. */
+export function generatePdf(
+  job: PdfJob,
+  options: { fontBase: string; userFont: ArrayBuffer | null; onProgress: (text: string, fraction: number) => void },
+): Promise<PdfResult> {
+  const id = nextId++;
+  const w = pdfWorker();
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent<PdfResponse>) => {
+      const message = event.data;
+      if (message.id !== id) return;
+      if (message.type === 'progress') {
+        options.onProgress(message.text, message.fraction);
+        return;
+      }
+      w.removeEventListener('message', onMessage);
+      if (message.type === 'done') {
+        resolve({ kind: 'done', blob: new Blob([message.bytes], { type: 'application/pdf' }), pages: message.pages, fontBytes: message.fontBytes, ms: message.ms });
+      } else if (message.type === 'unprintable') resolve({ kind: 'unprintable', chars: message.chars });
+      else resolve({ kind: 'error', message: message.message });
+    };
+    w.addEventListener('message', onMessage);
+    w.onerror = () => resolve({ kind: 'error', message: '生成PDF的后台程序出错，请刷新页面后重试。' });
+    const request: PdfRequest = { id, job, fontBase: options.fontBase, userFont: options.userFont };
+    w.postMessage(request);
+  });
+}
+
+export const PDF_FILE_NAMES: Record<Exclude<PdfKind, 'blankForm'>, string> = {
+  form: '01-申报表.pdf',
+  formA3: '01-申报表-A3双面打印.pdf',
+  materials: '02-申报材料.pdf',
+};

@@ -1,0 +1,42 @@
+import type { Application, NoticeContext } from '../../core/application/types';
+import { formatChineseDate } from '../../core/chinese-date';
+
+export interface SubmissionFacts {
+  /** YYYY-MM-DD */
+  deadline: string;
+  email: string;
+  submitTo: string;
+}
+
+/** What happens after the files: the e-mail to the union and what still goes on paper. */
+export function Handoff({ app, ctx, facts }: { app: Application; ctx: NoticeContext; facts: SubmissionFacts }) {
+  const recommender = app.cover.recommender === '其他' ? (app.cover.recommenderOther ?? '其他') : (app.cover.recommender ?? '推荐单位');
+  const studio = app.cover.studioName ?? '工作室名称';
+  const subject = `${ctx.noticeYear}年南昌市劳模创新工作室申报-${recommender}-${studio}`;
+  const body = [
+    '南昌市总工会经济技术部：',
+    '',
+    `现报送“${studio}”2021年南昌市劳模创新工作室申报材料电子版，附件为材料包（含申报表、A3双面打印版、申报材料、视频、照片、证明材料和材料清单）。`,
+    '',
+    `推荐单位：${recommender}`,
+    `所在单位：${app.cover.unitName ?? ''}`,
+    `联系人：${app.leader.name ?? ''}　联系电话：${app.leader.phone ?? ''}`,
+  ].join('\r\n');
+  const mailto = `mailto:${facts.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return (
+    <section className="output-block" aria-labelledby="handoff-title">
+      <h3 id="handoff-title">发送与纸质材料</h3>
+      <p>
+        电子版发至 <a href={mailto}>{facts.email}</a>（点击将打开邮件程序，主题和正文已填好，请自行添加材料包附件）。邮件主题：<code>{subject}</code>
+      </p>
+      <h4>仍需报送的纸质材料</h4>
+      <ul className="paper-checklist">
+        <li>申报表一式两份，用A3纸双面打印，装订成册（填表说明12）。</li>
+        <li>两个签署意见栏填写明确意见，并签名、盖章（填表说明10）。</li>
+        <li>经济效益证明须加盖单位财务章的原件（填表说明5）。</li>
+        <li>申报材料、照片、证明材料汇总装订成册，报送至{facts.submitTo}。</li>
+        <li>截止日期：{formatChineseDate(facts.deadline)}前，逾期将不再接受申报。</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import type { PdfJob, PdfKind } from '../../core/pdf/makePdf';
+import { generatePdf, PDF_FILE_NAMES, type PdfResult } from '../../io/pdfClient';
+import type { ChosenFont } from './FontChoice';
+
+type Kind = Exclude<PdfKind, 'blankForm'>;
+
+const LABELS: Record<Kind, string> = {
+  form: '申报表PDF（A4）',
+  formA3: '申报表A3双面打印版',
+  materials: '申报材料PDF',
+};
+
+interface Made {
+  url: string;
+  blob: Blob;
+  pages: number;
+  ms: number;
+  fontBytes: number;
+}
+
+interface Props {
+  job: Omit<PdfJob, 'kind'>;
+  font: ChosenFont | null;
+  fontBase: string;
+  /** Called with every finished PDF so the package can include it. */
+  onMade: (kind: Kind, blob: Blob) => void;
+}
+
+/** Generate, preview and download the three PDFs; generation runs in a worker with visible progress. */
+export function PdfPanel({ job, font, fontBase, onMade }: Props) {
+  const [busy, setBusy] = useState<{ kind: Kind; text: string; fraction: number } | null>(null);
+  const [made, setMade] = useState<Partial<Record<Kind, Made>>>({});
+  const [preview, setPreview] = useState<Kind | null>(null);
+  const [problem, setProblem] = useState<PdfResult | null>(null);
+
+  // Object URLs are released when they are replaced and when the panel goes away.
+  const urls = useRef(new Set<string>());
+  useEffect(() => {
+    const all = urls.current;
+    return () => all.forEach((u) => URL.revokeObjectURL(u));
+  }, []);
+
+  async function run(kind: Kind) {
+    setBusy({ kind, text: '正在准备……', fraction: 0 });
+    setProblem(null);
+    const result = await generatePdf({ ...job, kind }, {
+      fontBase,
+      userFont: font ? font.bytes.slice(0) : null,
+      onProgress: (text, fraction) => setBusy({ kind, text, fraction }),
+    });
+    setBusy(null);
+    if (result.kind !== 'done') {
+      setProblem(result);
+      return;
+    }
+    const previous = made[kind];
+    if (previous) {
+      URL.revokeObjectURL(previous.url);
+      urls.current.delete(previous.url);
+    }
+    const url = URL.createObjectURL(result.blob);
+    urls.current.add(url);
+    setMade((m) => ({ ...m, [kind]: { url, blob: result.blob, pages: result.pages, ms: result.ms, fontBytes: result.fontBytes } }));
+    setPreview(kind);
+    onMade(kind, result.blob);
+  }
+
+  return (
+    <section className="output-block" aria-labelledby="pdf-title">
+      <h3 id="pdf-title">生成PDF</h3>
+      <p className="output-actions">
+        {(Object.keys(LABELS) as Kind[]).map((kind) => (
+          <button key={kind} type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void run(kind)}>
+            生成{LABELS[kind]}
+          </button>
+        ))}
+      </p>
+      {busy && (
+        <div role="status" className="progress">
+          <span>{LABELS[busy.kind]}：{busy.text}</span>
+          <progress max={1} value={busy.fraction} aria-label={`${LABELS[busy.kind]}生成进度`} />
+        </div>
+      )}
+      {problem?.kind === 'unprintable' && (
+        <div className="notice-box notice-error" role="alert">
+          <h4>以下字符无法打印到PDF中，PDF未生成</h4>
+          <ul>
+            {problem.chars.map((c) => (
+              <li key={c.char}>
+                “{c.char}”（U+{c.char.codePointAt(0)?.toString(16).toUpperCase()}）见于：{c.fields.map((f) => `「${f.label}」`).join('、')}
+              </li>
+            ))}
+          </ul>
+          <p>请把这些字改为常用写法（如生僻字可写作拼音或常用异体字并在“其他需要说明的情况”中注明），或选择包含这些字的本机字体。</p>
+        </div>
+      )}
+      {problem?.kind === 'error' && <p className="notice-box notice-error" role="alert">{problem.message}</p>}
+      {(Object.keys(LABELS) as Kind[]).map((kind) => {
+        const m = made[kind];
+        if (!m) return null;
+        return (
+          <div key={kind} className="made-file">
+            <p>
+              <strong>{LABELS[kind]}</strong>：{m.pages}页，{Math.round(m.blob.size / 1024)} KB，用时 {(m.ms / 1000).toFixed(1)} 秒。{' '}
+              <a className="btn" href={m.url} download={PDF_FILE_NAMES[kind]}>下载 {PDF_FILE_NAMES[kind]}</a>{' '}
+              <button type="button" className="btn" onClick={() => setPreview(kind)} aria-pressed={preview === kind}>预览</button>
+            </p>
+            {kind === 'formA3' && (
+              <p className="field-help">打印提示：用A3纸、横向、双面打印，选择“短边翻转”；按顺序叠好后对折，在折线处装订成册（填表说明12，一式两份）。</p>
+            )}
+          </div>
+        );
+      })}
+      {preview && made[preview] && (
+        <iframe className="pdf-preview" title={`${LABELS[preview]}预览`} src={made[preview]?.url} />
+      )}
+    </section>
+  );
+}

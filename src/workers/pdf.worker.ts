@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+// Generates PDFs off the page's main thread: loads the fonts the document needs, lays it out, draws it.
+import { prepareUserFont } from '../core/pdf/fonts';
+import { documentTexts, makePdf, type PdfJob } from '../core/pdf/makePdf';
+import { loadBundledFonts } from '../io/fonts';
+
+export interface PdfRequest {
+  id: number;
+  job: PdfJob;
+  fontBase: string;
+  /** Bytes of the user's own 仿宋 (picked on the page), or null for the bundled font only. */
+  userFont: ArrayBuffer | null;
+}
+
+export type PdfResponse =
+  | { id: number; type: 'progress'; text: string; fraction: number }
+  | { id: number; type: 'done'; bytes: ArrayBuffer; pages: number; fontBytes: number; ms: number }
+  | { id: number; type: 'unprintable'; chars: { char: string; fields: { label: string }[] }[] }
+  | { id: number; type: 'error'; message: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = async (event: MessageEvent<PdfRequest>) => {
+  const { id, job, fontBase, userFont } = event.data;
+  const post = (message: PdfResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+  const started = performance.now();
+  try {
+    const user = userFont ? prepareUserFont(userFont) : null;
+    if (user && !user.ok) throw new Error(user.message);
+    const extra = user?.ok ? [user.font] : [];
+    post({ id, type: 'progress', text: '正在载入字体……', fraction: 0.05 });
+    let fetched = 0;
+    const fonts = await loadBundledFonts(fontBase, documentTexts(job), {
+      extraFonts: extra,
+      onProgress: (p) => {
+        fetched = p.loadedBytes;
+        post({ id, type: 'progress', text: '正在载入字体……', fraction: 0.05 + 0.45 * (p.totalBytes > 0 ? p.loadedBytes / p.totalBytes : 1) });
+      },
+    });
+    if (fonts.plan.unprintable.length > 0) {
+      post({ id, type: 'unprintable', chars: fonts.plan.unprintable.map((u) => ({ char: u.char, fields: u.fields.map((f) => ({ label: f.label })) })) });
+      return;
+    }
+    post({ id, type: 'progress', text: '正在排版……', fraction: 0.6 });
+    const pdfFonts = [
+      ...[...fonts.chunks].map(([name, bytes]) => ({ name, bytes })),
+      ...extra.map((f) => ({ name: f.name, bytes: f.bytes })),
+    ];
+    const made = makePdf(job, { fonts: pdfFonts, resolver: fonts.resolver });
+    post({ id, type: 'done', bytes: made.bytes, pages: made.pages, fontBytes: fetched, ms: performance.now() - started }, [made.bytes]);
+  } catch (error) {
+    post({ id, type: 'error', message: error instanceof Error ? error.message : '生成PDF时发生意外错误。' });
+  }
+};

@@ -1,0 +1,195 @@
+// Coverage planning and run splitting against a small hand-made manifest shaped like the real one (chunk 0 with
+// the common characters, later chunks with rarer ones); no font files needed.
+import { describe, expect, it } from 'vitest';
+import {
+  charactersOf,
+  createFontResolver,
+  describeUnprintable,
+  fontFor,
+  planFonts,
+  runsByFont,
+  UnprintableCharacterError,
+  type ExtraFont,
+} from '../../src/core/pdf/fonts/coverage';
+import { FontManifestError, validateFontManifest, type FontManifest } from '../../src/core/pdf/fonts/manifest';
+
+const cp = (char: string): number => char.codePointAt(0) ?? -1;
+const COMMON = '黄男女工程师劳模创新工作室申报表中文，。：（）“”、一二三年月日';
+
+function manifestJson(): unknown {
+  const common = [...new Set(COMMON)].map(cp).sort((a, b) => a - b);
+  return {
+    family: 'Noto Serif SC',
+    license: 'SIL Open Font License 1.1',
+    source: '@expo-google-fonts/noto-serif-sc@0.4.3',
+    scriptVersion: 1,
+    chunks: [
+      { file: 'c000-0123abcd.ttf', bytes: 1000, tier: 'common', ranges: [[0x20, 0x7e], ...common] },
+      { file: 'c009-89abcdef.ttf', bytes: 200, tier: 'gb2312-level2', ranges: [cp('毂')] },
+      { file: 'c044-deadbeef.ttf', bytes: 300, tier: 'gbk-han', ranges: [[cp('燊') - 2, cp('燊') + 2]] },
+      { file: 'c046-feedface.ttf', bytes: 400, tier: 'gbk-han', ranges: [cp('玥')] },
+    ],
+  };
+}
+const manifest: FontManifest = validateFontManifest(manifestJson());
+const CHUNK0 = 'c000-0123abcd.ttf';
+const SHEN = 'c044-deadbeef.ttf';
+const YUE = 'c046-feedface.ttf';
+
+describe('charactersOf', () => {
+  it('splits by code points, once each, in order of first occurrence', () => {
+    expect(charactersOf('𠮷吉𠮷a\n吉')).toEqual(['𠮷', '吉', 'a', '\n']);
+    expect(charactersOf('')).toEqual([]);
+  });
+  it('keeps a lone surrogate as its own character', () => {
+    expect(charactersOf('a\ud842b')).toEqual(['a', '\ud842', 'b']);
+  });
+});
+
+describe('planFonts', () => {
+  it('needs only chunk 0 for text within it', () => {
+    const plan = planFonts([{ path: 'leader.title', label: '职称', text: '工程师（2021年）\nABC 123' }], manifest);
+    expect(plan).toEqual({ chunks: [CHUNK0], extraFonts: [], unprintable: [] });
+  });
+
+  it('adds the chunk of a rarer character, in manifest order, once', () => {
+    const plan = planFonts(
+      [
+        { path: 'team.members.7.name', label: '成员8 姓名', text: '龚玥' },
+        { path: 'team.members.6.name', label: '成员7 姓名', text: '黄燊' },
+        { path: 'summary', label: '简介', text: '黄燊，男' },
+      ],
+      manifest,
+    );
+    expect(plan.chunks).toEqual([CHUNK0, SHEN, YUE]);
+    // 龚 is in no chunk of this small manifest.
+    expect(plan.unprintable.map((u) => u.char)).toEqual(['龚']);
+  });
+
+  it('reports a character outside the BMP with every field it is in, even though no font is asked', () => {
+    const plan = planFonts(
+      [
+        { path: 'leader.name', label: '领衔人 姓名', text: '𠮷工' },
+        { path: 'summary', label: '简介', text: '工作室𠮷𠮷' },
+        { path: 'leader.name', label: '领衔人 姓名', text: '𠮷' },
+      ],
+      manifest,
+      [{ name: 'User-Everything', covers: () => true }],
+    );
+    expect(plan.unprintable).toEqual([
+      {
+        char: '𠮷',
+        codePoint: 0x20bb7,
+        reason: 'outside-bmp',
+        fields: [
+          { path: 'leader.name', label: '领衔人 姓名' },
+          { path: 'summary', label: '简介' },
+        ],
+      },
+    ]);
+    expect(describeUnprintable(plan.unprintable[0]!)).toBe(
+      '“𠮷”（U+20BB7）属于扩展区的生僻字，PDF 生成程序无法输出；见于：领衔人 姓名、简介。',
+    );
+  });
+
+  it('reports control characters other than \\n, and lone surrogates', () => {
+    const plan = planFonts([{ path: 'remarks', label: '备注', text: '一\t二\r\n三\u0000\u0085\ud842' }], manifest);
+    expect(plan.unprintable.map((u) => [u.codePoint, u.reason])).toEqual([
+      [0x09, 'control'],
+      [0x0d, 'control'],
+      [0x00, 'control'],
+      [0x85, 'control'],
+      [0xd842, 'lone-surrogate'],
+    ]);
+    expect(describeUnprintable(plan.unprintable[0]!)).toBe('（U+0009）是不可见的控制字符；见于：备注。');
+  });
+
+  it('reports characters no font covers with reason no-font', () => {
+    const plan = planFonts([{ path: 'x', label: 'X', text: '鑫' }], manifest);
+    expect(plan.unprintable).toEqual([{ char: '鑫', codePoint: cp('鑫'), reason: 'no-font', fields: [{ path: 'x', label: 'X' }] }]);
+    expect(plan.chunks).toEqual([]);
+  });
+
+  it('prefers extra fonts and falls back to the bundled chunks for what they lack', () => {
+    const fangsong: ExtraFont = { name: 'User-FangSong', covers: (c) => c !== cp('燊') && c < 0x10000 };
+    const plan = planFonts([{ path: 'team.members.6.name', label: '成员7 姓名', text: '黄燊 鑫' }], manifest, [fangsong]);
+    expect(plan.extraFonts).toEqual(['User-FangSong']);
+    expect(plan.chunks).toEqual([SHEN]);
+    expect(plan.unprintable).toEqual([]);
+  });
+
+  it('lists an extra font only when it prints something', () => {
+    const none: ExtraFont = { name: 'User-Nothing', covers: () => false };
+    expect(planFonts([{ path: 'a', label: 'A', text: '中文' }], manifest, [none]).extraFonts).toEqual([]);
+  });
+});
+
+describe('fontFor and runsByFont', () => {
+  const resolver = createFontResolver(manifest);
+
+  it('finds the chunk of a code point by binary search over the ranges', () => {
+    expect(resolver.fontFor(cp('A'))).toBe(CHUNK0);
+    expect(resolver.fontFor(cp('燊') + 2)).toBe(SHEN);
+    expect(resolver.fontFor(cp('燊') + 3)).toBeNull();
+    expect(resolver.fontFor(0x20bb7)).toBeNull();
+    expect(resolver.fontFor(0x0a)).toBeNull();
+    expect(fontFor(cp('玥'), manifest)).toBe(YUE);
+    expect(resolver.isChunk(YUE)).toBe(true);
+    expect(resolver.isChunk('User-FangSong')).toBe(false);
+  });
+
+  it('splits a text into runs of one font each', () => {
+    expect(runsByFont('工程师黄燊、龚玥玥。', createFontResolver(manifest, [{ name: 'U', covers: (c) => c === cp('龚') }]))).toEqual([
+      { font: CHUNK0, text: '工程师黄' },
+      { font: SHEN, text: '燊' },
+      { font: CHUNK0, text: '、' },
+      { font: 'U', text: '龚' },
+      { font: YUE, text: '玥玥' },
+      { font: CHUNK0, text: '。' },
+    ]);
+  });
+
+  it('keeps line breaks inside the current run, or the next one at the start', () => {
+    expect(runsByFont('\n燊\n一\n', resolver)).toEqual([
+      { font: SHEN, text: '\n燊\n' },
+      { font: CHUNK0, text: '一\n' },
+    ]);
+    expect(runsByFont('\n\n', resolver)).toEqual([{ font: CHUNK0, text: '\n\n' }]);
+    expect(runsByFont('', resolver)).toEqual([]);
+  });
+
+  it('throws on an unprintable character unless a printable replacement is given', () => {
+    expect(() => runsByFont('一𠮷二', resolver)).toThrow(UnprintableCharacterError);
+    expect(() => runsByFont('一𠮷二', resolver)).toThrow('U+20BB7');
+    expect(runsByFont('一𠮷二', resolver, { replacement: '（）' })).toEqual([{ font: CHUNK0, text: '一（）二' }]);
+    expect(() => runsByFont('一𠮷', resolver, { replacement: '鑫' })).toThrow(UnprintableCharacterError);
+  });
+});
+
+describe('validateFontManifest', () => {
+  const base = manifestJson();
+  const withChunks = (chunks: unknown): unknown => ({ ...(base as object), chunks });
+
+  it('accepts the manifest and keeps its optional fields', () => {
+    expect(manifest.chunks).toHaveLength(4);
+    expect(manifest.chunks[0]?.tier).toBe('common');
+    expect(manifest.scriptVersion).toBe(1);
+  });
+
+  it.each([
+    ['not an object', []],
+    ['no family', { ...(base as object), family: '' }],
+    ['no chunks', withChunks([])],
+    ['a path as file name', withChunks([{ file: '../x.ttf', bytes: 1, ranges: [65] }])],
+    ['a URL as file name', withChunks([{ file: 'https://cdn.example/x.ttf', bytes: 1, ranges: [65] }])],
+    ['zero bytes', withChunks([{ file: 'a.ttf', bytes: 0, ranges: [65] }])],
+    ['unsorted ranges', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [66, 65] }])],
+    ['a reversed range', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [[70, 65]] }])],
+    ['a range beyond Unicode', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [0x110000] }])],
+    ['overlapping chunks', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [[60, 70]] }, { file: 'b.ttf', bytes: 1, ranges: [65] }])],
+    ['the same file twice', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [60] }, { file: 'a.ttf', bytes: 1, ranges: [65] }])],
+  ])('refuses %s with a Chinese message', (_, value) => {
+    expect(() => validateFontManifest(value)).toThrow(FontManifestError);
+    expect(() => validateFontManifest(value)).toThrow(/^字体清单（manifest.json）格式不正确：/);
+  });
+});
