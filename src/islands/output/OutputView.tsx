@@ -8,6 +8,7 @@ import { documentTexts } from '../../core/pdf/makePdf';
 import { bundledFontBase, loadManifest } from '../../io/fonts';
 import { FontChoice, type ChosenFont } from './FontChoice';
 import { Handoff, type SubmissionFacts } from './Handoff';
+import { PackagePanel } from './PackagePanel';
 import { PdfPanel } from './PdfPanel';
 
 interface Props {
@@ -23,7 +24,7 @@ interface Props {
 /** 生成PDF与材料包: the pre-send check, the PDFs, the package and the hand-off to e-mail and paper. */
 export default function OutputView({ app, ctx, issues, attachments, form, outline, facts }: Props) {
   const [font, setFont] = useState<ChosenFont | null>(null);
-  const [, setPdfs] = useState<Partial<Record<string, Blob>>>({});
+  const [pdfs, setPdfs] = useState<Partial<Record<'form' | 'formA3' | 'materials', Blob>>>({});
   const job = useMemo(() => ({ app, ctx, form, outline }), [app, ctx, form, outline]);
   const [unprintable, setUnprintable] = useState<UnprintableChar[]>([]);
   // Before anything is generated: the characters the chosen fonts cannot print, with their fields.
@@ -60,6 +61,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
       </section>
       <FontChoice chosen={font} onChange={setFont} />
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
+      <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
       <Handoff app={app} ctx={ctx} facts={facts} />
     </>
   );

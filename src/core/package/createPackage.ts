@@ -1,0 +1,95 @@
+// The whole submission package from an application and its files, in the order the work must happen:
+// lay the files out, hash each (材料清单.txt lists their SHA-256), write the two text files, zip.
+// One progress fraction covers both passes, weighted by the bytes each reads.
+import type { Application } from '../application/types';
+import { buildPackage } from './buildPackage';
+import { asPackageError } from './errors';
+import { APPLICATION_JSON_NAME, estimatePackageSize, packageLayout, withRootFiles, type LayoutOptions, type PackageInput, type PackageLayout, type SeparateFile } from './layout';
+import { applicationJson, materialsList, printedRecommender, type ListedFile } from './manifest';
+import { sha256OfBlob } from './sha256';
+
+export interface PackageProgress {
+  phase: 'hash' | 'zip';
+  /** Of the whole job, 0 to 1. */
+  fraction: number;
+  /** The path (or, for a separate file, the name) being read. */
+  path: string | null;
+}
+
+export interface CreatePackageOptions extends LayoutOptions {
+  /** ISO 8601; the time written into the package. */
+  now: string;
+  onProgress?: (progress: PackageProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface CreatedPackage {
+  zip: Blob;
+  zipName: string;
+  layout: PackageLayout;
+  /** What 材料清单.txt lists: paths relative to the root folder. */
+  files: ListedFile[];
+  /** Files to send beside the package, with their sizes and SHA-256. */
+  separate: (SeparateFile & ListedFile)[];
+}
+
+export async function createPackage(
+  application: Application,
+  files: Pick<PackageInput, 'pdfs' | 'attachments'>,
+  options: CreatePackageOptions,
+): Promise<CreatedPackage> {
+  const { now, onProgress, signal } = options;
+  try {
+    const input: PackageInput = {
+      studioName: application.cover.studioName ?? '',
+      recommender: printedRecommender(application.cover),
+      ...files,
+    };
+    const base = packageLayout(input, options.video === undefined ? {} : { video: options.video });
+    const json = applicationJson(application, now);
+    const jsonBlob = new Blob([json]);
+    const toHash = [
+      ...base.entries.map(({ path, data }) => ({ path: path.slice(base.rootFolder.length + 1), data })),
+      { path: APPLICATION_JSON_NAME, data: jsonBlob },
+      ...base.separate.map(({ name, data }) => ({ path: name, data })),
+    ];
+    const hashBytes = toHash.reduce((sum, { data }) => sum + data.size, 0);
+    // The zip's size is known only roughly before the lists exist; the text files are small beside the rest.
+    const zipBytes = estimatePackageSize(base) + jsonBlob.size;
+    const whole = Math.max(1, hashBytes + zipBytes);
+
+    let reported = -1;
+    let reportedPath: string | null = null;
+    const report = (phase: PackageProgress['phase'], fraction: number, path: string | null) => {
+      if (fraction - reported < 0.005 && path === reportedPath && fraction < 1) return;
+      reported = fraction;
+      reportedPath = path;
+      onProgress?.({ phase, fraction, path });
+    };
+
+    const listed: ListedFile[] = [];
+    let hashed = 0;
+    for (const { path, data } of toHash) {
+      const sha256 = await sha256OfBlob(data, {
+        ...(signal === undefined ? {} : { signal }),
+        onProgress: (done) => report('hash', (hashed + done) / whole, path),
+      });
+      hashed += data.size;
+      listed.push({ path, size: data.size, sha256 });
+    }
+    const inPackage = listed.slice(0, listed.length - base.separate.length);
+    const separateListed = listed.slice(listed.length - base.separate.length);
+    const list = materialsList({ application, files: inPackage, separate: separateListed, generatedAt: now });
+    const layout = withRootFiles(base, { materialsList: list, applicationJson: json });
+
+    const zip = await buildPackage(layout, {
+      now,
+      ...(signal === undefined ? {} : { signal }),
+      onProgress: (fraction, path) => report('zip', (hashBytes + fraction * zipBytes) / whole, path),
+    });
+    const separate = base.separate.map((file, i) => ({ ...file, ...(separateListed[i] ?? { path: file.name, size: file.data.size, sha256: '' }) }));
+    return { zip, zipName: layout.zipName, layout, files: inPackage, separate };
+  } catch (error) {
+    throw asPackageError(error, signal);
+  }
+}

@@ -1,0 +1,23 @@
+// Why a package was not built; `message` is Chinese, for the user, and says what to do.
+export type PackageErrorCode = 'cancelled' | 'too-large' | 'failed';
+
+export class PackageError extends Error {
+  override readonly name = 'PackageError';
+  readonly code: PackageErrorCode;
+
+  constructor(code: PackageErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function cancelled(reason?: unknown): PackageError {
+  return new PackageError('cancelled', '已取消打包。', { cause: reason });
+}
+
+/** The error for a failure: a PackageError as it is, a cancellation when the signal says so, else 'failed'. */
+export function asPackageError(error: unknown, signal?: AbortSignal): PackageError {
+  if (error instanceof PackageError) return error;
+  if (signal?.aborted === true) return cancelled(signal.reason);
+  return new PackageError('failed', '打包失败：读取或压缩文件时出错。请重试；若仍失败，请检查附件是否仍可打开。', { cause: error });
+}

@@ -1,0 +1,109 @@
+// The notice as a GB/T 9704 document: red issuer mark and rule, document number, title, 主送机关, body with its
+// heading levels, 附件说明, 署名 and date; each attachment on a new page. Built at build time for download.
+import { flow } from '../layout';
+import type { Block, PageData, TextMeasurer } from '../layout/types';
+import type { BuiltDocument } from './applicationForm';
+import { grid, label, value } from './formTable';
+import { pageNumbers } from './pageNumbers';
+import { A4, MM, PT } from './template';
+
+export type NoticeParagraph = { kind: 'heading' | 'paragraph'; text: string };
+
+export interface NoticeAnnex {
+  no: number;
+  titleLines: string[];
+  paragraphs: NoticeParagraph[];
+  /** 附件1: the cover fields to fill in, the cover footer and the opinion blocks. */
+  coverFields?: string[];
+  coverFooter?: string;
+  notesTitle?: string;
+  opinionBlocks?: string[];
+}
+
+export interface NoticeInput {
+  issuer: string;
+  docNumber: string;
+  titleLines: string[];
+  recipients: string;
+  body: NoticeParagraph[];
+  attachments: { no: number; title: string }[];
+  signature: string;
+  /** Already formatted: 2021年5月17日. */
+  date: string;
+  annexes: NoticeAnnex[];
+}
+
+const MARGINS = { top: 37 * MM, right: 26 * MM, bottom: 35 * MM, left: 28 * MM };
+const WIDTH = A4.width - MARGINS.left - MARGINS.right;
+const LINE = (225 * MM) / 22;
+const RED = [0.9, 0, 0.07] as const;
+const BODY = { size: PT.三号, style: 'fangsong', lineHeight: LINE } as const;
+
+const para = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({ kind: 'paragraph', text, ...BODY, indent: 2, align: 'justify', ...extra });
+const blank = (lines = 1): Block => ({ kind: 'spacer', height: LINE * lines });
+
+function bodyBlocks(items: NoticeParagraph[]): Block[] {
+  return items.map((p) => (p.kind === 'heading' ? para(p.text, { style: 'hei', keepWithNext: true }) : para(p.text)));
+}
+
+function annexBlocks(annex: NoticeAnnex): Block[] {
+  const blocks: Block[] = [
+    { kind: 'pageBreak' },
+    para(`附件${annex.no}`, { style: 'hei', indent: 0, align: 'left' }),
+    blank(),
+    ...annex.titleLines.map((line) => para(line, { size: PT.二号, style: 'song', indent: 0, align: 'center', lineHeight: LINE * 1.2 })),
+    blank(),
+  ];
+  if (annex.coverFields) {
+    const w = [WIDTH * 0.3, WIDTH * 0.7];
+    blocks.push(grid(w, annex.coverFields.map((f) => ({ cells: [label(f), value(f === '填报日期' ? '        年      月      日' : '')] }))));
+    if (annex.coverFooter) blocks.push(blank(), para(annex.coverFooter, { indent: 0, align: 'center', style: 'kai' }));
+    blocks.push({ kind: 'pageBreak' }, para(annex.notesTitle ?? '填 表 说 明', { style: 'hei', indent: 0, align: 'center' }), blank());
+  }
+  blocks.push(...bodyBlocks(annex.paragraphs));
+  if (annex.opinionBlocks) {
+    blocks.push(blank());
+    for (const text of annex.opinionBlocks) {
+      blocks.push(grid([WIDTH], [{ cells: [value(text, { minHeight: 150, footer: ['盖  章', '年      月      日'] })] }]));
+    }
+  }
+  return blocks;
+}
+
+/** The red rule 4 mm under the document number, as wide as the text block. */
+function withRedRule(page: PageData, docNumber: string): PageData {
+  const number = page.items.find((i) => i.kind === 'text' && i.text === docNumber);
+  if (!number || number.kind !== 'text') return page;
+  const y = number.y + 4 * MM;
+  return { ...page, items: [...page.items, { kind: 'line', x1: MARGINS.left, y1: y, x2: A4.width - MARGINS.right, y2: y, width: 1.2, color: RED }] };
+}
+
+export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): BuiltDocument {
+  const [first, ...rest] = input.attachments;
+  const blocks: Block[] = [
+    { kind: 'spacer', height: 25 * MM },
+    para(input.issuer, { size: PT.小初, style: 'hei', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 * 1.3 }),
+    blank(2),
+    para(input.docNumber, { indent: 0, align: 'center' }),
+    blank(2),
+    ...input.titleLines.map((line) => para(line, { size: PT.二号, style: 'song', indent: 0, align: 'center', lineHeight: LINE * 1.2 })),
+    blank(),
+    para(input.recipients, { indent: 0 }),
+    ...bodyBlocks(input.body),
+    blank(),
+    ...(first ? [para(`附件：${first.no}.${first.title}`)] : []),
+    ...rest.map((a) => para(`${a.no}.${a.title}`, { indent: 5 })),
+    blank(3),
+    // 署名 and 成文日期 at the right, the date four characters in from the edge.
+    para(`${input.signature}　　`, { indent: 0, align: 'right' }),
+    para(`${input.date}　　　　`, { indent: 0, align: 'right' }),
+    ...input.annexes.flatMap(annexBlocks),
+  ];
+  const pages = flow(blocks, { width: A4.width, height: A4.height, margins: MARGINS }, measurer);
+  const [cover, ...others] = pageNumbers(pages, measurer, MARGINS);
+  return {
+    pages: cover ? [withRedRule(cover, input.docNumber), ...others] : [],
+    title: `${input.titleLines.join('')}（${input.docNumber}）`,
+    subject: `${input.issuer} ${input.docNumber}`,
+  };
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatBytes } from '../../core/attachments/rules';
+import type { DraftAttachment } from '../../core/draft/types';
+import type { PdfJob } from '../../core/pdf/makePdf';
+import { buildPackageInWorker, type PackageResult } from '../../io/packageClient';
+import { generatePdf } from '../../io/pdfClient';
+import type { ChosenFont } from './FontChoice';
+
+type PdfKind = 'form' | 'formA3' | 'materials';
+const MAIL_LIMIT = 50 * 1024 * 1024;
+const PDF_LABELS: Record<PdfKind, string> = { form: '申报表PDF', formA3: 'A3双面打印版', materials: '申报材料PDF' };
+
+interface Props {
+  job: Omit<PdfJob, 'kind'>;
+  font: ChosenFont | null;
+  fontBase: string;
+  pdfs: Partial<Record<PdfKind, Blob>>;
+  onPdf: (kind: PdfKind, blob: Blob) => void;
+  attachments: DraftAttachment[];
+}
+
+type Built = Extract<PackageResult, { kind: 'done' }> & { zipUrl: string; separateUrls: string[] };
+
+/** The one zip to e-mail: PDFs, video, photos, proofs, 材料清单.txt and application.json, built in a worker. */
+export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: Props) {
+  const attachmentBytes = attachments.reduce((n, a) => n + a.meta.size, 0);
+  const pdfBytes = Object.values(pdfs).reduce((n, b) => n + (b?.size ?? 0), 0);
+  const videoBytes = attachments.filter((a) => a.meta.category === 'video').reduce((n, a) => n + a.meta.size, 0);
+  const total = attachmentBytes + pdfBytes;
+  const tooBig = total > MAIL_LIMIT;
+  const [video, setVideo] = useState<'include' | 'separate'>('include');
+  const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
+  const [built, setBuilt] = useState<Built | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const cancelRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => setVideo(tooBig && videoBytes > 0 ? 'separate' : 'include'), [tooBig, videoBytes]);
+  useEffect(() => () => {
+    if (built) [built.zipUrl, ...built.separateUrls].forEach((u) => URL.revokeObjectURL(u));
+  }, [built]);
+
+  async function build() {
+    setProblem(null);
+    setBuilt(null);
+    const ready: Partial<Record<PdfKind, Blob>> = { ...pdfs };
+    for (const kind of ['form', 'formA3', 'materials'] as PdfKind[]) {
+      if (ready[kind]) continue;
+      setProgress({ text: `正在生成${PDF_LABELS[kind]}……`, fraction: 0 });
+      const result = await generatePdf({ ...job, kind }, { fontBase, userFont: font ? font.bytes.slice(0) : null, onProgress: (_t, f) => setProgress({ text: `正在生成${PDF_LABELS[kind]}……`, fraction: f }) });
+      if (result.kind !== 'done') {
+        setProgress(null);
+        setProblem(result.kind === 'unprintable' ? `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。` : result.message);
+        return;
+      }
+      ready[kind] = result.blob;
+      onPdf(kind, result.blob);
+    }
+    const run = buildPackageInWorker({
+      request: { app: job.app, pdfs: ready, attachments, video, now: new Date().toISOString() },
+      onProgress: (phase, fraction, path) => setProgress({ text: `${phase === 'hash' ? '正在计算校验值' : '正在压缩'}${path ? `：${path.split('/').pop() ?? ''}` : ''}`, fraction }),
+    });
+    cancelRef.current = run.cancel;
+    const result = await run.result;
+    cancelRef.current = null;
+    setProgress(null);
+    if (result.kind === 'error') {
+      setProblem(result.cancelled ? '已取消生成材料包。' : result.message);
+      return;
+    }
+    setBuilt({ ...result, zipUrl: URL.createObjectURL(result.zip), separateUrls: result.separate.map((s) => URL.createObjectURL(s.data)) });
+  }
+
+  const share = built && typeof navigator.canShare === 'function'
+    ? (() => {
+        const file = new File([built.zip], built.zipName, { type: 'application/zip' });
+        return navigator.canShare({ files: [file] }) ? file : null;
+      })()
+    : null;
+
+  return (
+    <section className="output-block" aria-labelledby="package-title">
+      <h3 id="package-title">材料包（zip）</h3>
+      <p>
+        附件 {attachments.length} 个共 {formatBytes(attachmentBytes)}，已生成的PDF {formatBytes(pdfBytes)}，材料包约 <strong>{formatBytes(total)}</strong>。
+      </p>
+      {tooBig && (
+        <div className="notice-box notice-warning">
+          <p>材料包超过 50 MB，163、QQ 等邮箱的普通附件发不出去，需要用“超大附件”发送（有效期有限，请提醒对方及时下载）。</p>
+          {videoBytes > 0 && (
+            <fieldset className="choice">
+              <legend>视频怎么发送</legend>
+              <label><input type="radio" name="video" checked={video === 'separate'} onChange={() => setVideo('separate')} /> 材料包不含视频，视频单独作为超大附件发送（推荐）</label>
+              <label><input type="radio" name="video" checked={video === 'include'} onChange={() => setVideo('include')} /> 视频也放入材料包</label>
+            </fieldset>
+          )}
+        </div>
+      )}
+      <p className="output-actions">
+        <button type="button" className="btn btn-primary" disabled={progress !== null} onClick={() => void build()}>生成材料包</button>
+        {progress && cancelRef.current && <button type="button" className="btn" onClick={() => cancelRef.current?.()}>取消</button>}
+      </p>
+      {progress && (
+        <div role="status" className="progress">
+          <span>{progress.text}</span>
+          <progress max={1} value={progress.fraction} aria-label="材料包生成进度" />
+        </div>
+      )}
+      {problem && <p className="notice-box notice-error" role="alert">{problem}</p>}
+      {built && (
+        <div className="made-file" role="status">
+          <p>
+            材料包已生成：{formatBytes(built.zip.size)}。{' '}
+            <a className="btn btn-primary" href={built.zipUrl} download={built.zipName}>下载 {built.zipName}</a>
+            {share && <> <button type="button" className="btn" onClick={() => void navigator.share({ files: [share], title: built.zipName })}>分享</button></>}
+          </p>
+          {built.separate.map((s, i) => (
+            <p key={s.name}>
+              单独发送：<a className="btn" href={built.separateUrls[i]} download={s.name}>下载 {s.name}</a>（{formatBytes(s.size)}）
+            </p>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

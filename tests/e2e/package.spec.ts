@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readCentralDirectory } from '../../src/core/package/centralDirectory';
+import validateFns from '../../src/generated/validate-application.js';
+
+const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
+const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
+const LANGUAGE_ENCODING_FLAG = 0x0800;
+
+function walk(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path, base) : [path.slice(base.length + 1)];
+  });
+}
+
+test('the submission package opens on a reviewer’s machine with the fixed layout, safe names and matching SHA-256', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/apply/');
+  await page.getByLabel('导入草稿文件').setInputFiles(fixturePath);
+  await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
+  await page.evaluate(() => {
+    window.location.hash = 'attachments';
+  });
+  await page.getByLabel('添加工作室介绍视频').setInputFiles(media('studio-tour.mp4'));
+  await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
+  const photos = page.getByRole('region', { name: '工作室内外观布局照片' });
+  await expect(photos.locator('.attachment-item')).toHaveCount(2);
+  await photos.getByLabel('照片说明').first().fill('外景');
+  await photos.getByLabel('照片说明').nth(1).fill('内景');
+  await photos.getByLabel('照片说明').nth(1).blur();
+  const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+  await page.getByLabel('添加技术创新证明').setInputFiles([pdf('../../a.pdf'), pdf('CON.pdf'), pdf('a<b>.pdf'), pdf(`${'很长的证明文件名'.repeat(40)}.pdf`)]);
+  await expect(page.getByRole('region', { name: '技术创新证明' }).locator('.attachment-item')).toHaveCount(4);
+
+  await page.evaluate(() => {
+    window.location.hash = 'output';
+  });
+  await page.getByRole('button', { name: '生成材料包' }).click();
+  const link = page.getByRole('link', { name: /^下载 .*\.zip$/ });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe('南昌经开区工会-熊建华劳模创新工作室-申报材料.zip');
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'lmcx-dl-')), download.suggestedFilename());
+  await download.saveAs(zipPath);
+
+  // A real unzip tool reads it without complaint…
+  execFileSync('unzip', ['-t', '-qq', zipPath]);
+  const out = mkdtempSync(join(tmpdir(), 'lmcx-zip-'));
+  execFileSync('unzip', ['-qq', zipPath, '-d', out]); // Info-ZIP reads the UTF-8 name from the 0x7075 field
+  const root = '南昌经开区工会-熊建华劳模创新工作室-申报材料';
+  const files = walk(join(out, root)).sort();
+  // …into the layout of the notice's materials.
+  expect(files).toEqual(
+    expect.arrayContaining([
+      '01-申报表.pdf',
+      '01-申报表-A3双面打印.pdf',
+      '02-申报材料.pdf',
+      '03-视频/01-studio-tour.mp4',
+      '04-照片/01-外景.jpg',
+      '04-照片/02-内景.png',
+      '材料清单.txt',
+      'application.json',
+    ]),
+  );
+  const proofs = files.filter((f) => f.startsWith('05-证明材料/技术创新/'));
+  expect(proofs).toHaveLength(4);
+  for (const f of proofs) {
+    const name = f.split('/').pop() ?? '';
+    expect(name).not.toMatch(/[<>:"|?*\\]|\.\./);
+    expect(name).not.toMatch(/^(CON|PRN|AUX|NUL|COM\d|LPT\d)(\.|$)/i);
+    expect(Buffer.byteLength(f)).toBeLessThanOrEqual(200);
+  }
+  // The video bytes are the ones attached.
+  expect(readFileSync(join(out, root, '03-视频/01-studio-tour.mp4')).equals(readFileSync(media('studio-tour.mp4')))).toBe(true);
+
+  // Every file is listed in 材料清单.txt with its true SHA-256.
+  const list = readFileSync(join(out, root, '材料清单.txt'), 'utf8');
+  for (const f of files.filter((name) => name !== '材料清单.txt')) {
+    const sha = createHash('sha256').update(readFileSync(join(out, root, f))).digest('hex');
+    expect(list, f).toContain(sha);
+  }
+
+  // application.json holds the data, valid against the schema.
+  const doc = JSON.parse(readFileSync(join(out, root, 'application.json'), 'utf8')) as { formatVersion: number; generatedAt: string; data: unknown };
+  expect(doc.formatVersion).toBeGreaterThan(0);
+  const validate = validateFns['application'];
+  expect(validate?.(doc.data)).toBe(true);
+
+  // Names are GBK without the UTF-8 flag (Windows 7 Explorer), with the UTF-8 name in the 0x7075 field.
+  const { headers } = await readCentralDirectory(new Blob([readFileSync(zipPath)]));
+  const gbk = new TextDecoder('gbk');
+  const names = headers.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.name) : gbk.decode(h.name)));
+  expect(names).toContain(`${root}/04-照片/01-外景.jpg`);
+});
