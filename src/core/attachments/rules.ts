@@ -36,7 +36,7 @@ export const PHOTO_CAPTIONS = ['外景', '内景', '布局', '牌匾', '设备',
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * MB) return `${(bytes / (1024 * MB)).toFixed(1)} GB`;
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes === 0 ? '0 KB' : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function extensionOf(name: string): string {

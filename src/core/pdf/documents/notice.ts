@@ -56,7 +56,8 @@ function annexBlocks(annex: NoticeAnnex): Block[] {
   ];
   if (annex.coverFields) {
     const w = [WIDTH * 0.3, WIDTH * 0.7];
-    blocks.push(grid(w, annex.coverFields.map((f) => ({ cells: [label(f), value(f === '填报日期' ? '        年      月      日' : '')] }))));
+    // The attachment's own size (三号), not the 申报表's 小四: this is the notice as printed.
+    blocks.push({ ...grid(w, annex.coverFields.map((f) => ({ cells: [label(f), value(f === '填报日期' ? '        年      月      日' : '')] }))), size: PT.三号, lineHeight: 34 });
     if (annex.coverFooter) blocks.push(blank(), para(annex.coverFooter, { indent: 0, align: 'center', style: 'kai' }));
     blocks.push({ kind: 'pageBreak' }, para(annex.notesTitle ?? '填 表 说 明', { style: 'hei', indent: 0, align: 'center' }), blank());
   }
@@ -64,7 +65,7 @@ function annexBlocks(annex: NoticeAnnex): Block[] {
   if (annex.opinionBlocks) {
     blocks.push(blank());
     for (const text of annex.opinionBlocks) {
-      blocks.push(grid([WIDTH], [{ cells: [value(text, { minHeight: 150, footer: ['盖  章', '年      月      日'] })] }]));
+      blocks.push({ ...grid([WIDTH], [{ cells: [value(text, { minHeight: 170, footer: ['盖  章', '年      月      日'] })] }]), size: PT.三号, lineHeight: LINE });
     }
   }
   return blocks;
