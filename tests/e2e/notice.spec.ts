@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, foreignRequests, recordRequests, visibleTextWithoutSpaces } from './helpers';
 import { allLines, attachment1Lines, attachment2Lines, noticeLines } from './notice-source';
@@ -72,6 +76,27 @@ test.describe('the notice as published', () => {
     await page.locator('.doc-annex').getByRole('link', { name: '南昌市2021年劳模创新工作室申报材料参考提纲' }).click();
     await expect(page).toHaveURL(/\/attachment\/2\/$/);
     await expect(page.getByRole('heading', { level: 2, name: '三、近三年来创新业绩情况' })).toBeVisible();
+  });
+
+  test('the notice and the blank 申报表 are offered as PDFs made at build time', async ({ page, request }) => {
+    await page.goto('/');
+    const facts = page.getByRole('complementary', { name: '申报要点' });
+    for (const [name, expected] of [
+      ['下载通知全文（PDF）', '洪工办〔2021〕31号'],
+      ['下载空白申报表（PDF）', '填表说明'],
+    ] as const) {
+      const href = await facts.getByRole('link', { name }).getAttribute('href');
+      const response = await request.get(href ?? '');
+      expect(response.status()).toBe(200);
+      const body = await response.body();
+      expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+      const file = join(mkdtempSync(join(tmpdir(), 'lmcx-')), 'a.pdf');
+      writeFileSync(file, body);
+      const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\s+/g, '');
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    }
+    await page.goto('/attachment/1/');
+    await expect(page.getByRole('link', { name: '下载空白申报表（PDF）' })).toHaveAttribute('href', /blank-form\.pdf$/);
   });
 
   test('there is a clear entry to the online application', async ({ page }) => {
