@@ -102,7 +102,7 @@ test.describe('the notice as published', () => {
   test('there is a clear entry to the online application', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('complementary', { name: '申报要点' }).getByRole('link', { name: '在线填写申报' }).click();
-    await expect(page).toHaveURL(/\/apply\/$/);
+    await expect(page).toHaveURL(/\/apply\/(\?d=[^#]+)?$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 
