@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import type { NoticeContext } from '../core/application/types';
 import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
 import type { SubmissionFacts } from './output/Handoff';
+import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
-import { useDraftSession } from './hooks/useDraftSession';
+import { useDraftSession, type DraftSession } from './hooks/useDraftSession';
 
 interface Props {
   noticeYear: number;
@@ -18,6 +19,17 @@ interface Props {
 export default function ApplyApp({ noticeYear, noticeDate, draftsUrl, templates, facts }: Props) {
   const ctx: NoticeContext = useMemo(() => ({ noticeYear, noticeDate }), [noticeYear, noticeDate]);
   const { session, takeOver } = useDraftSession(draftsUrl);
+  return (
+    <>
+      <UpdateNotice />
+      <Session session={session} ctx={ctx} draftsUrl={draftsUrl} takeOver={takeOver} templates={templates} facts={facts} />
+    </>
+  );
+}
+
+type SessionProps = { session: DraftSession; ctx: NoticeContext; takeOver: () => void } & Pick<Props, 'draftsUrl' | 'templates' | 'facts'>;
+
+function Session({ session, ctx, draftsUrl, takeOver, templates, facts }: SessionProps) {
   if (session.phase === 'loading') return <p className="apply-loading" role="status">正在打开草稿……</p>;
   if (session.phase === 'failed') {
     return (

@@ -13,6 +13,7 @@ import { DraftRow } from './DraftRow';
 import { duplicateDraft } from './duplicate';
 import { errorMessage } from './errorMessage';
 import { StorageNote } from './StorageNote';
+import { UpdateNotice } from '../UpdateNotice';
 
 const schemaValidate = validateFns['application'];
 if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
@@ -92,6 +93,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
 
   return (
     <div className="drafts">
+      <UpdateNotice />
       <div className="drafts-head">
         <h1>我的申报草稿</h1>
         <div className="apply-bar__actions">
