@@ -17,7 +17,11 @@ const DB_NAME = 'nanchang-lmcx-2021';
 const FIXTURE = new URL('../tests/fixtures/typical-application.json', import.meta.url).pathname;
 const FIXTURE_STUDIO = JSON.parse(readFileSync(FIXTURE, 'utf8')).cover.studioName;
 
-async function launchProfile(dir) {
+/**
+ * Chromium on the persistent profile `dir` (created if empty), with the bench's flags and context options, and
+ * its first page; `errors` collects the page's uncaught errors. Close with `context.close()`.
+ */
+export async function launchProfile(dir) {
   const context = await chromium.launchPersistentContext(dir, { ...CONTEXT_OPTIONS, executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];

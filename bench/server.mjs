@@ -60,7 +60,17 @@ export async function startServer({ port, outDir, base, timeoutMs = 60_000 }) {
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return { url, origin: `http://127.0.0.1:${port}`, stop };
+      if (res.ok) {
+        return {
+          url,
+          origin: `http://127.0.0.1:${port}`,
+          stop,
+          /** Null while serving; { code, signal } (or { error }) once serve.mjs has exited. */
+          exited: () => exited,
+          /** The last 4,000 characters serve.mjs and astro wrote. */
+          output: () => output,
+        };
+      }
     } catch {
       /* not listening yet */
     }

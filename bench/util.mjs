@@ -1,4 +1,8 @@
 // Small helpers shared by the benchmark: sizes, statistics, formatting of table cells.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
 import { gzipSync } from 'node:zlib';
 
 /** Size after gzip -9, the best a static host can serve; budgets are stated against it. */
@@ -50,4 +54,28 @@ export function markdownTable(rows) {
 
 export function progress(message) {
   process.stderr.write(`[bench] ${message}\n`);
+}
+
+const temporary = new Set();
+
+/**
+ * A new directory under the system's temporary folder, removed by `remove()` or, if the run is cut short
+ * (Ctrl-C ends the bench with process.exit), when the process exits: the package measurements put gigabytes there.
+ */
+export function temporaryDir(prefix) {
+  if (temporary.size === 0 && !temporaryDir.hooked) {
+    temporaryDir.hooked = true;
+    process.on('exit', () => {
+      for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.add(dir);
+  return {
+    dir,
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+      temporary.delete(dir);
+    },
+  };
 }

@@ -1,18 +1,23 @@
 // `npm run bench`: figures to watch (never pass/fail) for the built site, printed as one Markdown table
 // on stdout and written with the machine's description to docs/benchmarks.md.
 //
-// Builds dist/ if it is missing (`npm run bench -- --build` rebuilds it anyway), serves it with
+// Builds dist/ if it is missing (`npm run bench -- --build` rebuilds it anyway), serves a copy of it with
 // scripts/serve.mjs on port 4430 (BENCH_PORT overrides), measures, and always stops the server.
 // A failed measurement shows "失败: reason" in its row; the exit code is non-zero only if the site
 // could not be built or served.
+//
+// The PDF and package rows (bench/pdf.mjs, bench/package.mjs) also need pdfinfo (poppler-utils), zip, unzip and
+// sha256sum, and about 2.5 GB free in the temporary folder for a while (a 1 GiB video and its copy in IndexedDB).
 import { spawnSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { launchBrowser, measureApplyScripts, measureTimeToInteractive, measureTyping } from '../bench/browser.mjs';
 import { measureAutosave, measureDraftsPage } from '../bench/drafts.mjs';
+import { measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
+import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.mjs';
 import { startServer } from '../bench/server.mjs';
-import { markdownTable, progress, reason } from '../bench/util.mjs';
+import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
 
 const PORT = Number(process.env.BENCH_PORT || 4430);
@@ -22,9 +27,27 @@ const REPORT = 'docs/benchmarks.md';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 
+let server;
+/** The copy of dist/ that is served (see main). */
+let servedDir = OUT_DIR;
+
+/**
+ * Starts the server again if it has stopped since the last measurement (it has been seen to go away while other
+ * work ran on the machine), saying why, so that one lost server does not fail every later row.
+ */
+async function ensureServer() {
+  const gone = server?.exited();
+  if (!gone) return;
+  const how = gone.error ? gone.error.message : `exit ${gone.code ?? gone.signal}`;
+  progress(`the server stopped (${how}); its last output:\n${server.output().trim().split('\n').slice(-10).join('\n')}`);
+  progress(`restarting scripts/serve.mjs on port ${PORT}`);
+  server = await startServer({ port: PORT, outDir: servedDir, base: BASE });
+}
+
 /** Runs one measurement; a failure becomes a row saying so instead of ending the run. */
 async function row(figure, how, measure) {
   try {
+    await ensureServer();
     return await measure();
   } catch (error) {
     progress(`  failed: ${reason(error)}`);
@@ -62,10 +85,16 @@ async function main() {
     return 1;
   }
 
-  progress(`starting scripts/serve.mjs on port ${PORT}`);
-  let server;
+  // What is measured is a copy of dist/ taken now: other work on the machine (npm test) rebuilds dist/, and a
+  // rebuild during the run would change the site between rows or take files away from the server.
+  const builtAt = statSync(`${OUT_DIR}/index.html`).mtime.toISOString();
+  const commit = gitDescription();
+  const snapshot = temporaryDir('lmcx-bench-dist-');
+  cpSync(OUT_DIR, snapshot.dir, { recursive: true });
+  servedDir = snapshot.dir;
+  progress(`starting scripts/serve.mjs on port ${PORT} (serving a copy of ${OUT_DIR}/ in ${servedDir})`);
   try {
-    server = await startServer({ port: PORT, outDir: OUT_DIR, base: BASE });
+    server = await startServer({ port: PORT, outDir: servedDir, base: BASE });
   } catch (error) {
     progress(`the server could not start: ${error.message}`);
     return 1;
@@ -78,6 +107,7 @@ async function main() {
   process.once('SIGTERM', stopOnSignal);
 
   const rows = [];
+  const loadBefore = os.loadavg();
   let chromiumVersion = '不可用';
   try {
     progress(`serving ${server.url}`);
@@ -112,12 +142,24 @@ async function main() {
       rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），本机', '3 次中位数', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 1 })))));
       progress('f. the same with CPU throttling ×4');
       rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），CPU 降速 ×4（慢速办公电脑）', '3 次中位数，CDP CPU ×4', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 4 })))));
+      // The PDFs and the package (issues 5 and 6) also run in their own fresh persistent profiles: bench/pdf.mjs, bench/package.mjs.
+      progress('g. PDF 申报表, first generation in fresh profiles');
+      rows.push(...(await row('PDF 申报表首次生成（新配置目录，字体从本机服务器下载）', '3 次中位数', () => inBrowser(() => measurePdfCold(server.url)))));
+      progress('g. the three PDFs generated again in one page');
+      rows.push(...(await row('PDF 再次生成（申报表、A3双面打印版、申报材料）', '各 5 次中位数与最大', () => inBrowser(() => measurePdfWarm(server.url)))));
+      progress('g. font data fetched for the PDFs');
+      rows.push(...(await row('字体下载量（典型申报数据的申报表 + 申报材料）', '/fonts/noto-serif-sc/*.ttf 响应体之和', () => inBrowser(() => measureFontBytes(server.url)))));
+      progress('h. package throughput, 200 MiB of attachments, against zip -0');
+      rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)))));
+      progress('h. peak memory of the package with a 1 GiB video');
+      rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)))));
     } finally {
       await browser?.close();
     }
   } finally {
     progress('stopping the server');
     await server.stop();
+    snapshot.remove();
   }
 
   const table = markdownTable(rows);
@@ -130,10 +172,12 @@ async function main() {
     '由 `scripts/bench.mjs` 生成，每次运行覆盖本文件。数值只供观察趋势，不是通过/失败的判据。',
     '',
     `- 日期：${new Date().toISOString()}`,
-    `- 提交：${gitDescription()}；dist/ 构建于 ${existsSync(`${OUT_DIR}/index.html`) ? statSync(`${OUT_DIR}/index.html`).mtime.toISOString() : '未知'}`,
+    `- 提交：${commit}；dist/ 构建于 ${builtAt}（开始时复制一份来测，运行中重建 dist/ 不影响结果）`,
     `- Node：${process.version}`,
     `- Chromium：${chromiumVersion}（${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}）`,
     `- 机器：nproc ${os.availableParallelism()}，内存 ${memGiB} GiB，${os.platform()} ${os.arch()}`,
+    // Other work on the machine (tests run beside the bench) slows the timings: the load average says how much.
+    `- 负载（/proc/loadavg 1 分钟平均）：开始时 ${loadBefore[0].toFixed(2)}，结束时 ${os.loadavg()[0].toFixed(2)}`,
     '',
     table,
     '',

@@ -20,6 +20,8 @@ test.describe('attachments kept with the draft', () => {
     await photos.getByLabel('照片说明').nth(1).fill('内景');
     await photos.getByLabel('照片说明').nth(1).blur();
     await page.getByLabel('添加经费投入证明').setInputFiles({ name: '经费投入证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    // Stored once it is listed: the list is read back from IndexedDB after each change.
+    await expect(page.getByRole('region', { name: '经费投入证明' }).locator('.attachment-name')).toHaveText('经费投入证明.pdf');
 
     await page.reload();
     await expect(page.getByRole('region', { name: '工作室介绍视频' }).locator('.attachment-name')).toHaveText('studio-tour.mp4');

@@ -38,7 +38,9 @@ test.describe('the official PDFs, made in the browser', () => {
     for (const value of ['熊建华劳模创新工作室', '江铃汽车零部件（南昌）有限公司', '2021年7月12日', 'ZL202010123456.7', '南昌经开区工会', '黄燊', '龚玥']) {
       expect(form).toContain(value);
     }
+    await page.getByRole('button', { name: '预览' }).first().click();
     await expect(page.locator('iframe.pdf-preview')).toBeVisible();
+    await expect(page.locator('iframe.pdf-preview')).toHaveAttribute('title', '申报表PDF（A4）预览');
     const a3 = await generate(page, '生成申报表A3双面打印版', '01-申报表-A3双面打印.pdf');
     const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', a3], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(sizes).toContain('1190.55 x 841.89 pts');

@@ -62,7 +62,8 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     const url = URL.createObjectURL(result.blob);
     urls.current.add(url);
     setMade((m) => ({ ...m, [kind]: { url, blob: result.blob, pages: result.pages, ms: result.ms, fontBytes: result.fontBytes } }));
-    setPreview(kind);
+    // The preview opens on request only: the browser's PDF viewer costs a noticeable moment of CPU each time.
+    setPreview(null);
     onMade(kind, result.blob);
   }
 

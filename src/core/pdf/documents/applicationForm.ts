@@ -82,7 +82,7 @@ function fullRow(title: string, text: string, extra: { minHeight?: number } = {}
 
 function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block[] {
   const w = TEXT_WIDTH;
-  const six = widths(w, [1.15, 1.35, 1.15, 1.35, 1.15, 1.35]);
+  const six = widths(w, [1.05, 1.45, 1.05, 1.45, 1.05, 1.45]);
   const t = (p: string) => (blank ? '' : textOf(app, p, ctx));
   const rows = (p: string) => (blank ? { ...tableOf(app, p, ctx), rows: [] } : tableOf(app, p, ctx));
   const team = teamStructure(app, ctx);
