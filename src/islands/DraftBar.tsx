@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Application } from '../core/application/types';
 import type { Draft } from '../core/draft/types';
 import type { DraftRepository } from '../io/drafts/repository';
@@ -6,6 +6,7 @@ import type { StoreError } from '../io/drafts/storeError';
 import { exportDraftFile, importDraftFile } from './drafts/draftFiles';
 import { errorMessage } from './drafts/errorMessage';
 import type { SaveState } from './hooks/useAutosave';
+import { FilePicker } from './FilePicker';
 import { SaveStatus } from './SaveStatus';
 
 interface Props {
@@ -24,7 +25,6 @@ type Message = { kind: 'error' | 'success'; text: string } | null;
 
 /** The draft's title, whether it is saved, and its files: export (the safe copy) and import (as a new draft). */
 export function DraftBar({ title, draft, app, repository, fallback, readOnly, saveState, draftsUrl, onTakeOver }: Props) {
-  const inputId = useId();
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
 
@@ -61,20 +61,9 @@ export function DraftBar({ title, draft, app, repository, fallback, readOnly, sa
       </div>
       <div className="apply-bar__actions">
         <button type="button" className="btn" onClick={() => void exportNow()} disabled={busy}>导出草稿文件</button>
-        <span className="file-button">
-          <label className="btn" htmlFor={inputId}>导入草稿文件</label>
-          <input
-            id={inputId}
-            type="file"
-            accept=".zip,.json,application/zip,application/json"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </span>
+        <FilePicker accept=".zip,.json,application/zip,application/json" disabled={busy} onFiles={([file]) => file && void importFile(file)}>
+          导入草稿文件
+        </FilePicker>
       </div>
       {readOnly && (
         <div className="notice-box notice-warning bar-message" role="alert">

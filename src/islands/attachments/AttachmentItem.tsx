@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { formatBytes, PHOTO_CAPTIONS } from '../../core/attachments/rules';
 import type { DraftAttachment } from '../../core/draft/types';
+import { FilePicker } from '../FilePicker';
 import type { AttachmentsState } from '../hooks/useAttachments';
 
 function Thumbnail({ item }: { item: DraftAttachment }) {
@@ -27,7 +28,6 @@ interface Props {
 export function AttachmentItem({ item, index, count, state, readOnly }: Props) {
   const { meta } = item;
   const captionId = useId();
-  const replaceId = useId();
   const listId = useId();
   const [caption, setCaption] = useState(meta.caption ?? '');
   const name = `“${meta.name}”`;
@@ -58,17 +58,9 @@ export function AttachmentItem({ item, index, count, state, readOnly }: Props) {
         <div className="attachment-actions">
           <button type="button" className="btn btn-icon" aria-label={`上移${name}`} disabled={index === 0} onClick={() => void state.move(meta, -1)}>↑</button>
           <button type="button" className="btn btn-icon" aria-label={`下移${name}`} disabled={index === count - 1} onClick={() => void state.move(meta, 1)}>↓</button>
-          <label className="btn" htmlFor={replaceId}>替换<span className="visually-hidden">{name}</span></label>
-          <input
-            id={replaceId}
-            type="file"
-            className="visually-hidden"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void state.replace(meta, file);
-            }}
-          />
+          <FilePicker onFiles={([file]) => file && void state.replace(meta, file)}>
+            替换<span className="visually-hidden">{name}</span>
+          </FilePicker>
           <button type="button" className="btn btn-danger" onClick={() => void state.remove(meta.id)}>删除<span className="visually-hidden">{name}</span></button>
         </div>
       )}

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { FilePicker } from '../FilePicker';
 
 /** A file picker that also takes files dropped on it. */
 export function DropZone({ label, accept, multiple, onFiles }: { label: string; accept: string; multiple: boolean; onFiles: (files: File[]) => void }) {
-  const id = useId();
   const [over, setOver] = useState(false);
   return (
     <div
@@ -18,19 +18,7 @@ export function DropZone({ label, accept, multiple, onFiles }: { label: string; 
         onFiles([...e.dataTransfer.files]);
       }}
     >
-      <label htmlFor={id} className="btn">{label}</label>
-      <input
-        id={id}
-        type="file"
-        className="visually-hidden"
-        accept={accept}
-        multiple={multiple}
-        onChange={(e) => {
-          const files = [...(e.currentTarget.files ?? [])];
-          e.currentTarget.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
+      <FilePicker accept={accept} multiple={multiple} onFiles={onFiles}>{label}</FilePicker>
       <span className="drop-hint">或把文件拖到这里</span>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyApplication } from '../../core/application/schema';
 import type { NoticeContext } from '../../core/application/types';
 import { validateApplication } from '../../core/application/validate';
@@ -13,6 +13,7 @@ import { DraftRow } from './DraftRow';
 import { duplicateDraft } from './duplicate';
 import { errorMessage } from './errorMessage';
 import { StorageNote } from './StorageNote';
+import { FilePicker } from '../FilePicker';
 import { UpdateNotice } from '../UpdateNotice';
 
 const schemaValidate = validateFns['application'];
@@ -41,7 +42,6 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
   const [unreadable, setUnreadable] = useState(0);
   const [message, setMessage] = useState<Message>(null);
   const [refreshKey, setRefreshKey] = useState(0);
-  const importId = useId();
 
   const refresh = useCallback(async (repo: OpenedRepository) => {
     const listing = await repo.repository.list();
@@ -111,24 +111,18 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
           >
             ＋ 新建草稿
           </button>
-          <span className="file-button">
-            <label className="btn" htmlFor={importId}>导入草稿文件</label>
-            <input
-              id={importId}
-              type="file"
-              accept=".zip,.json,application/zip,application/json"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) {
-                  void act(async () => {
-                    const draft = await importDraftFile(repository, file);
-                    return { kind: 'success', text: `已导入“${file.name}”，新草稿为“${draft.title}”。` };
-                  });
-                }
-              }}
-            />
-          </span>
+          <FilePicker
+            accept=".zip,.json,application/zip,application/json"
+            onFiles={([file]) =>
+              file &&
+              void act(async () => {
+                const draft = await importDraftFile(repository, file);
+                return { kind: 'success', text: `已导入“${file.name}”，新草稿为“${draft.title}”。` };
+              })
+            }
+          >
+            导入草稿文件
+          </FilePicker>
         </div>
       </div>
       {fallback && <p className="notice-box notice-warning" role="alert">{fallback.message}</p>}

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isLocalFontAccessSupported, pickLocalFangSong, readFontFile } from '../../io/fonts';
+import { FilePicker } from '../FilePicker';
 
 export interface ChosenFont {
   name: string;
@@ -8,7 +9,6 @@ export interface ChosenFont {
 
 /** 填表说明9 asks for 仿宋: the bundled font is the default; the user's own 仿宋 can be used instead. */
 export function FontChoice({ chosen, onChange }: { chosen: ChosenFont | null; onChange: (font: ChosenFont | null) => void }) {
-  const fileId = useId();
   const [message, setMessage] = useState<string | null>(null);
   const supported = isLocalFontAccessSupported();
   return (
@@ -35,15 +35,9 @@ export function FontChoice({ chosen, onChange }: { chosen: ChosenFont | null; on
             使用本机仿宋
           </button>
         )}
-        <label className="btn" htmlFor={fileId}>选择字体文件（.ttf）</label>
-        <input
-          id={fileId}
-          type="file"
+        <FilePicker
           accept=".ttf,.ttc,font/ttf"
-          className="visually-hidden"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
+          onFiles={([file]) => {
             if (!file) return;
             void readFontFile(file).then((result) => {
               if (result.ok) {
@@ -52,7 +46,9 @@ export function FontChoice({ chosen, onChange }: { chosen: ChosenFont | null; on
               } else setMessage(`“${file.name}”不能使用：${result.message}`);
             });
           }}
-        />
+        >
+          选择字体文件（.ttf）
+        </FilePicker>
         {chosen && <button type="button" className="btn" onClick={() => onChange(null)}>改回内置字体</button>}
       </p>
       {message && <p className="notice-box notice-error" role="alert">{message}</p>}
