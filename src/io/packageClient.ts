@@ -1,4 +1,24 @@
-import type { PackageRequest, PackageResponse } from '../workers/package.worker';
+import type { Application } from '../core/application/types';
+import type { DraftAttachment } from '../core/draft/types';
+
+// The messages between the page and src/workers/package.worker.ts.
+export type PackageRequest =
+  | {
+      type: 'build';
+      id: number;
+      app: Application;
+      pdfs: { form?: Blob; formA3?: Blob; materials?: Blob };
+      attachments: DraftAttachment[];
+      video: 'include' | 'separate';
+      now: string;
+    }
+  | { type: 'cancel'; id: number };
+
+export type PackageResponse =
+  | { id: number; type: 'progress'; phase: 'hash' | 'zip'; fraction: number; path: string | null }
+  | { id: number; type: 'done'; zip: Blob; zipName: string; separate: { name: string; data: Blob; size: number }[] }
+  | { id: number; type: 'error'; message: string; cancelled: boolean };
+
 
 export type PackageResult =
   | { kind: 'done'; zip: Blob; zipName: string; separate: { name: string; data: Blob; size: number }[] }

@@ -1,5 +1,20 @@
 import type { PdfKind, PdfJob } from '../core/pdf/makePdf';
-import type { PdfRequest, PdfResponse } from '../workers/pdf.worker';
+
+// The messages between the page and src/workers/pdf.worker.ts.
+export interface PdfRequest {
+  id: number;
+  job: PdfJob;
+  fontBase: string;
+  /** Bytes of the user's own 仿宋 (picked on the page), or null for the bundled font only. */
+  userFont: ArrayBuffer | null;
+}
+
+export type PdfResponse =
+  | { id: number; type: 'progress'; text: string; fraction: number }
+  | { id: number; type: 'done'; bytes: ArrayBuffer; pages: number; fontBytes: number; ms: number }
+  | { id: number; type: 'unprintable'; chars: { char: string; fields: { label: string }[] }[] }
+  | { id: number; type: 'error'; message: string };
+
 
 export type PdfResult =
   | { kind: 'done'; blob: Blob; pages: number; fontBytes: number; ms: number }

@@ -1,26 +1,8 @@
 /// <reference lib="webworker" />
 // Builds the submission package off the main thread: hashes every file, writes 材料清单.txt and the zip.
-import type { Application } from '../core/application/types';
-import type { DraftAttachment } from '../core/draft/types';
 import { createPackage } from '../core/package/createPackage';
 import { asPackageError } from '../core/package/errors';
-
-export type PackageRequest =
-  | {
-      type: 'build';
-      id: number;
-      app: Application;
-      pdfs: { form?: Blob; formA3?: Blob; materials?: Blob };
-      attachments: DraftAttachment[];
-      video: 'include' | 'separate';
-      now: string;
-    }
-  | { type: 'cancel'; id: number };
-
-export type PackageResponse =
-  | { id: number; type: 'progress'; phase: 'hash' | 'zip'; fraction: number; path: string | null }
-  | { id: number; type: 'done'; zip: Blob; zipName: string; separate: { name: string; data: Blob; size: number }[] }
-  | { id: number; type: 'error'; message: string; cancelled: boolean };
+import type { PackageRequest, PackageResponse } from '../io/packageClient';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();

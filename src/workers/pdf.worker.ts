@@ -1,22 +1,9 @@
 /// <reference lib="webworker" />
 // Generates PDFs off the page's main thread: loads the fonts the document needs, lays it out, draws it.
 import { prepareUserFont } from '../core/pdf/fonts';
-import { documentTexts, makePdf, type PdfJob } from '../core/pdf/makePdf';
+import { documentTexts, makePdf } from '../core/pdf/makePdf';
 import { loadBundledFonts } from '../io/fonts';
-
-export interface PdfRequest {
-  id: number;
-  job: PdfJob;
-  fontBase: string;
-  /** Bytes of the user's own 仿宋 (picked on the page), or null for the bundled font only. */
-  userFont: ArrayBuffer | null;
-}
-
-export type PdfResponse =
-  | { id: number; type: 'progress'; text: string; fraction: number }
-  | { id: number; type: 'done'; bytes: ArrayBuffer; pages: number; fontBytes: number; ms: number }
-  | { id: number; type: 'unprintable'; chars: { char: string; fields: { label: string }[] }[] }
-  | { id: number; type: 'error'; message: string };
+import type { PdfRequest, PdfResponse } from '../io/pdfClient';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

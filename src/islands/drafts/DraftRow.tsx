@@ -1,5 +1,11 @@
 import { useId, useState } from 'react';
-import type { ListedDraft } from './DraftsApp';
+import type { Draft } from '../../core/draft/types';
+
+export interface ListedDraft {
+  draft: Draft;
+  recommender: string;
+  errors: number;
+}
 
 function when(iso: string): string {
   const d = new Date(iso);

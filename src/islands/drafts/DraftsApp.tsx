@@ -9,7 +9,7 @@ import { announce, listen } from '../../io/drafts/channel';
 import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
 import { toStoreError } from '../../io/drafts/storeError';
 import { exportDraftFile, importDraftFile } from './draftFiles';
-import { DraftRow } from './DraftRow';
+import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
 import { errorMessage } from './errorMessage';
 import { StorageNote } from './StorageNote';
@@ -27,12 +27,6 @@ interface Props {
 }
 
 type Message = { kind: 'error' | 'success'; text: string; undo?: () => void } | null;
-
-export interface ListedDraft {
-  draft: Draft;
-  recommender: string;
-  errors: number;
-}
 
 /** 我的申报草稿: every draft in this browser, newest change first, with a recycle bin. */
 export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
