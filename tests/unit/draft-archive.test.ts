@@ -282,3 +282,16 @@ describe('readDraftFile', () => {
     expect((await refusal(readDraftFile(big, 'a.json'))).message).toContain('超过了 1 MB 的上限');
   });
 });
+
+describe('the application.json of a submission package', () => {
+  it('imports as a new draft with the same data', async () => {
+    const { applicationJson } = await import('../../src/core/package/manifest');
+    const { readDraftFile } = await import('../../src/core/draft/archive');
+    const { typicalApplication } = await import('./fixture');
+    const data = typicalApplication();
+    const text = applicationJson(data, '2021-07-12T08:00:00.000Z');
+    const { draft } = await readDraftFile(new Blob([text]), 'application.json', { now: '2021-07-12T08:00:00.000Z' });
+    expect(draft.data).toEqual(data);
+    expect(draft.title).toBe('熊建华劳模创新工作室');
+  });
+});

@@ -10,7 +10,7 @@ import { chinaDay, chinaWallClock } from './chinaTime';
 import { damaged, forbiddenKey, notADraft, tooLarge, type DraftSource } from './messages';
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
-import { DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
+import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
 
 export const DRAFT_ARCHIVE_FORMAT = 'nanchang-lmcx-draft';
 export const DEFAULT_MAX_DRAFT_FILE_BYTES = 2 * 1024 ** 3;
@@ -111,13 +111,19 @@ function parseJson(text: string, what: string, source: DraftSource): unknown {
   }
 }
 
+/** The application.json of a submission package carries the data in an envelope: a draft is made of `data`. */
+function unwrapPackageJson(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  return value['format'] === APPLICATION_JSON_FORMAT && Object.hasOwn(value, 'data') ? value['data'] : value;
+}
+
 async function readJsonFile(file: Blob, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents> {
   // A plain JSON is text only: the importer's limit for application.json applies.
   if (file.size > DEFAULT_MAX_BYTES) throw tooLarge(source, file.size, DEFAULT_MAX_BYTES);
   const text = await file.text();
   if (!/^\uFEFF?\s*[{[]/.test(text)) throw notADraft(source);
   const id = newId();
-  const draft = restoreDraft(parseJson(text, '文件内容', source), now, { newId: () => id, source });
+  const draft = restoreDraft(unwrapPackageJson(parseJson(text, '文件内容', source)), now, { newId: () => id, source });
   return { draft: asImported(draft, id), attachments: [] };
 }
 

@@ -7,6 +7,9 @@ import type { Application } from '../application/types';
  */
 export const DRAFT_FORMAT_VERSION = 1;
 
+/** The `format` of the package's application.json ({ format, formatVersion, generatedAt, data }); it imports as a draft. */
+export const APPLICATION_JSON_FORMAT = 'nanchang-lmcx-application';
+
 export interface DraftMeta {
   id: string;
   title: string;

@@ -3,10 +3,10 @@
 import type { Application, Cover } from '../application/types';
 import { formatChineseDate } from '../chinese-date';
 import { chinaWallClock } from '../draft/chinaTime';
+import { APPLICATION_JSON_FORMAT } from '../draft/types';
 
 /** The version of application.json's envelope; bump when its shape changes. */
 export const PACKAGE_FORMAT_VERSION = 1;
-export const APPLICATION_JSON_FORMAT = 'nanchang-lmcx-application';
 
 export interface ListedFile {
   /** Path relative to the package's root folder ("04-照片/01-外景.jpg"), or the name of a file sent beside it. */
