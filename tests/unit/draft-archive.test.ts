@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseApplicationJson } from '../../src/core/application/importJson';
 import { buildDraftArchive, draftArchiveName, readDraftFile } from '../../src/core/draft/archive';
 import { newDraft } from '../../src/core/draft/restore';
+import { applicationJson } from '../../src/core/package/manifest';
 import { DraftError, type AttachmentMeta, type Draft, type DraftAttachment } from '../../src/core/draft/types';
 import { typicalApplication } from './fixture';
 
@@ -285,9 +286,6 @@ describe('readDraftFile', () => {
 
 describe('the application.json of a submission package', () => {
   it('imports as a new draft with the same data', async () => {
-    const { applicationJson } = await import('../../src/core/package/manifest');
-    const { readDraftFile } = await import('../../src/core/draft/archive');
-    const { typicalApplication } = await import('./fixture');
     const data = typicalApplication();
     const text = applicationJson(data, '2021-07-12T08:00:00.000Z');
     const { draft } = await readDraftFile(new Blob([text]), 'application.json', { now: '2021-07-12T08:00:00.000Z' });
