@@ -1,25 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, openFixtureDraft, showView } from './helpers';
 
-const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
 const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
 
 test('attachments, the output view with its checks, a PDF and a package pass axe, and the package is made from the keyboard', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/apply/');
-  await page.getByLabel('导入草稿文件').setInputFiles(fixturePath);
-  await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
-  await page.evaluate(() => {
-    window.location.hash = 'attachments';
-  });
+  await openFixtureDraft(page);
+  await showView(page, 'attachments');
   await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
   await page.getByLabel('添加工作室内外观布局照片').setInputFiles({ name: '错的.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
   await expect(page.getByRole('alert')).toContainText('“错的.txt”');
   await expectNoAxeViolations(page);
 
-  await page.evaluate(() => {
-    window.location.hash = 'output';
-  });
+  await showView(page, 'output');
   await expect(page.locator('.checks')).toContainText('还没有添加工作室介绍视频');
   await expectNoAxeViolations(page);
 

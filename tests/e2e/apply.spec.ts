@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, foreignRequests, recordRequests } from './helpers';
+import { expectNoAxeViolations, foreignRequests, recordRequests, showView } from './helpers';
 import { fillSection, sectionIds } from './form-filler';
 
 const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url);
@@ -73,9 +73,7 @@ test.describe('the application form', () => {
     renamed.cover.studioName = '精密加工劳模创新工作室';
     await page.getByLabel('导入草稿文件').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(renamed)) });
     await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('精密加工劳模创新工作室');
-    await page.evaluate(() => {
-      window.location.hash = 'review';
-    });
+    await showView(page, 'review');
     await expect(page.getByRole('status').filter({ hasText: '申报内容已填写完整' })).toBeVisible();
     await expect(page.locator('.apply-main .notice-warning')).toContainText('熊建华');
   });
@@ -95,9 +93,7 @@ test.describe('the application form', () => {
     await expect(table.locator('tbody tr').nth(0).getByLabel('姓名', { exact: true })).toHaveValue('甲');
     await expect(page.getByText('团队人数')).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.evaluate(() => {
-      window.location.hash = 'review';
-    });
+    await showView(page, 'review');
     await expect(page.getByRole('heading', { level: 2, name: '检查申报内容' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
@@ -105,9 +101,7 @@ test.describe('the application form', () => {
   test('the prompt of 三、1. 创新业绩 follows 工作室类型', async ({ page }) => {
     await page.goto('/apply/#studio');
     await page.getByRole('radiogroup', { name: '工作室类型' }).getByLabel('技能传授型').check();
-    await page.evaluate(() => {
-      window.location.hash = 'materials-results';
-    });
+    await showView(page, 'materials-results');
     await expect(page.locator('.apply-main')).toContainText('技能传授型创新工作室传授绝技绝活的情况');
     await expect(page.locator('.apply-main')).not.toContainText('窗口服务型创新工作室适应客户需求');
   });

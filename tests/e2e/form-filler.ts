@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { showView } from './helpers';
 
 function readJson<T>(relative: string): T {
   return JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as T;
@@ -78,10 +79,7 @@ async function fillNode(scope: Locator, key: string, node: Node, value: unknown,
 export async function fillSection(page: Page, sectionId: string, data: unknown): Promise<void> {
   const section = sections.find((s) => s.id === sectionId);
   if (!section) throw new Error(`no section ${sectionId}`);
-  // Same-document navigation, as the section links do.
-  await page.evaluate((id) => {
-    window.location.hash = id;
-  }, sectionId);
+  await showView(page, sectionId);
   const main = page.locator('.apply-main');
   await expect(main.getByRole('heading', { level: 2, name: section.title })).toBeVisible();
   for (const path of section.paths) {

@@ -27,3 +27,20 @@ export async function visibleTextWithoutSpaces(page: Page): Promise<string> {
   const text = await page.locator('main').innerText();
   return text.replace(/\s+/g, '');
 }
+
+export const FIXTURE_PATH = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
+
+/** Shows a workspace view by its hash, as the section links do (same document: nothing reloads). */
+export async function showView(page: Page, view: string): Promise<void> {
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, view);
+}
+
+/** Opens /apply/ with the typical application imported as a new draft, then shows `view` if given. */
+export async function openFixtureDraft(page: Page, view?: string): Promise<void> {
+  await page.goto('/apply/');
+  await page.getByLabel('导入草稿文件').setInputFiles(FIXTURE_PATH);
+  await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
+  if (view) await showView(page, view);
+}

@@ -1,21 +1,17 @@
 import { expect, test } from '@playwright/test';
+import { openFixtureDraft, showView } from './helpers';
 
-const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
 
 test('after one visit the site works offline: the notice, the form, a PDF and the package', async ({ page, context }) => {
   test.setTimeout(120_000);
-  await page.goto('/apply/');
-  await page.getByLabel('导入草稿文件').setInputFiles(fixturePath);
-  await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
+  await openFixtureDraft(page);
   // The service worker has precached the site…
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
   // …and a first PDF has fetched the fonts this application needs.
-  await page.evaluate(() => {
-    window.location.hash = 'output';
-  });
+  await showView(page, 'output');
   await page.getByRole('button', { name: '生成申报表PDF（A4）' }).click();
   await expect(page.getByRole('link', { name: '下载 01-申报表.pdf' })).toBeVisible({ timeout: 30_000 });
 

@@ -4,10 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { openFixtureDraft, showView } from './helpers';
 import { readCentralDirectory } from '../../src/core/package/centralDirectory';
 import validateFns from '../../src/generated/validate-application.js';
 
-const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
 const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
 const LANGUAGE_ENCODING_FLAG = 0x0800;
 
@@ -20,12 +20,8 @@ function walk(dir: string, base = dir): string[] {
 
 test('the submission package opens on a reviewer’s machine with the fixed layout, safe names and matching SHA-256', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/apply/');
-  await page.getByLabel('导入草稿文件').setInputFiles(fixturePath);
-  await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
-  await page.evaluate(() => {
-    window.location.hash = 'attachments';
-  });
+  await openFixtureDraft(page);
+  await showView(page, 'attachments');
   await page.getByLabel('添加工作室介绍视频').setInputFiles(media('studio-tour.mp4'));
   await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
   const photos = page.getByRole('region', { name: '工作室内外观布局照片' });
@@ -37,9 +33,7 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   await page.getByLabel('添加技术创新证明').setInputFiles([pdf('../../a.pdf'), pdf('CON.pdf'), pdf('a<b>.pdf'), pdf(`${'很长的证明文件名'.repeat(40)}.pdf`)]);
   await expect(page.getByRole('region', { name: '技术创新证明' }).locator('.attachment-item')).toHaveCount(4);
 
-  await page.evaluate(() => {
-    window.location.hash = 'output';
-  });
+  await showView(page, 'output');
   await page.getByRole('button', { name: '生成材料包' }).click();
   const link = page.getByRole('link', { name: /^下载 .*\.zip$/ });
   await expect(link).toBeVisible({ timeout: 60_000 });

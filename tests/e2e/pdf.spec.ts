@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { foreignRequests, recordRequests } from './helpers';
+import { FIXTURE_PATH, foreignRequests, openFixtureDraft, recordRequests, showView } from './helpers';
 import { isForbiddenStart } from '../../src/core/pdf/layout/kinsoku';
 
-const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
-const fixture = JSON.parse(readFileSync(fixturePath, 'utf8')) as { leader: { name: string } };
+const fixture = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { leader: { name: string } };
 
 /** Every short text value of the fixture (dates print the official way, long texts are checked elsewhere). */
 function shortValues(value: unknown): string[] {
@@ -24,13 +23,8 @@ function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
-async function openOutput(page: Page, file = fixturePath): Promise<void> {
-  await page.goto('/apply/');
-  await page.getByLabel('导入草稿文件').setInputFiles(file);
-  await expect(page.getByLabel('工作室名称', { exact: true })).not.toHaveValue('');
-  await page.evaluate(() => {
-    window.location.hash = 'output';
-  });
+async function openOutput(page: Page): Promise<void> {
+  await openFixtureDraft(page, 'output');
   await expect(page.getByRole('heading', { level: 2, name: '生成PDF与材料包' })).toBeVisible();
 }
 
@@ -51,7 +45,7 @@ test.describe('the official PDFs, made in the browser', () => {
     const formFile = await generate(page, '生成申报表PDF（A4）', '01-申报表.pdf');
     const formText = pdfText(formFile);
     const form = formText.replace(/\s+/g, '');
-    const missing = shortValues(JSON.parse(readFileSync(fixturePath, 'utf8'))).filter((v) => !form.includes(v.replace(/\s+/g, '')));
+    const missing = shortValues(JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'))).filter((v) => !form.includes(v.replace(/\s+/g, '')));
     expect(missing).toEqual([]);
     expect(form).toContain('2021年7月12日');
     // No wrapped line starts with a mark that may not begin a line (page numbers "— 1 —" are not wrapped text).
@@ -90,14 +84,12 @@ test.describe('the official PDFs, made in the browser', () => {
   });
 
   test('a character no font can print is named with its field, and no PDF is made', async ({ page }) => {
-    const app = JSON.parse(readFileSync(fixturePath, 'utf8')) as { leader: { name: string } };
+    const app = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { leader: { name: string } };
     app.leader.name = `𠮷${fixture.leader.name.slice(1)}`;
     await page.goto('/apply/');
     await page.getByLabel('导入草稿文件').setInputFiles({ name: 'rare.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(app)) });
     await expect(page.getByLabel('工作室名称', { exact: true })).not.toHaveValue('');
-    await page.evaluate(() => {
-      window.location.hash = 'output';
-    });
+    await showView(page, 'output');
     // Listed before anything is generated…
     await expect(page.locator('.checks')).toContainText('字符“𠮷”无法打印到PDF中（在「领衔人的姓名」');
     // …and generating stops with the same facts.

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { foreignRequests, recordRequests } from './helpers';
+import { foreignRequests, recordRequests, openFixtureDraft, showView } from './helpers';
 
-const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
 const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
 
 test('the whole flow runs under the strict CSP without a violation, and nothing leaves the site', async ({ page }) => {
@@ -26,20 +25,14 @@ test('the whole flow runs under the strict CSP without a violation, and nothing 
   }
 
   // Fill (import), save, attach, PDF, package, export, import again.
-  await page.goto('/apply/');
-  await page.getByLabel('导入草稿文件').setInputFiles(fixturePath);
-  await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
+  await openFixtureDraft(page);
   await page.getByLabel('工作室名称', { exact: true }).fill('熊建华劳模创新工作室');
   await expect(page.locator('.save-status')).toContainText('已保存');
-  await page.evaluate(() => {
-    window.location.hash = 'attachments';
-  });
+  await showView(page, 'attachments');
   await page.getByLabel('添加工作室介绍视频').setInputFiles(media('studio-tour.mp4'));
   await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
   await expect(page.getByRole('region', { name: '工作室内外观布局照片' }).locator('img')).toHaveCount(2);
-  await page.evaluate(() => {
-    window.location.hash = 'output';
-  });
+  await showView(page, 'output');
   await page.getByRole('button', { name: '生成申报表PDF（A4）' }).click();
   await expect(page.getByRole('link', { name: '下载 01-申报表.pdf' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '生成材料包' }).click();

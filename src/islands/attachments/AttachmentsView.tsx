@@ -25,23 +25,24 @@ export function AttachmentsView({ state, readOnly }: { state: AttachmentsState; 
   const total = state.list.reduce((n, a) => n + a.meta.size, 0);
 
   async function accept(category: AttachmentCategory, files: File[]) {
-    const found: Notice[] = [];
+    // Messages of this pick replace the previous pick's; a slower earlier pick finishing later adds, never clears.
+    setNotices([]);
+    const tell = (notice: Notice) => setNotices((all) => [...all, notice]);
     let there = state.list.filter((a) => a.meta.category === category).length;
     for (const file of files) {
       const check = checkIncoming(category, file, there);
       if (!check.ok) {
-        found.push({ kind: 'error', text: check.message });
+        tell({ kind: 'error', text: check.message });
         continue;
       }
       if (category === 'video') {
         const seconds = await videoDuration(file);
         const advice = seconds === null ? `无法读取“${file.name}”的时长，请确认视频能正常播放。` : videoDurationAdvice(seconds);
-        if (advice) found.push({ kind: 'warning', text: advice });
+        if (advice) tell({ kind: 'warning', text: advice });
       }
       await state.add(category, file);
       there += 1;
     }
-    setNotices(found);
   }
 
   return (

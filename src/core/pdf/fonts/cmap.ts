@@ -193,8 +193,8 @@ function readTableDirectory(view: DataView, at: number): Map<string, TableRecord
   return tables;
 }
 
-/** Offset of the cmap subtable jsPDF reads (first format 4 with platform 0, or platform 3 encoding 1). */
-function findJsPdfSubtable(view: DataView, cmap: TableRecord): number | null {
+/** Offset of the first cmap subtable that `accept` takes (by format, platform and encoding), or null. */
+function findSubtable(view: DataView, cmap: TableRecord, headerBytes: number, accept: (format: number, platform: number, encoding: number) => boolean): number | null {
   if (cmap.length < 4) return null;
   const count = view.getUint16(cmap.offset + 2);
   for (let i = 0; i < count; i++) {
@@ -203,25 +203,20 @@ function findJsPdfSubtable(view: DataView, cmap: TableRecord): number | null {
     const platform = view.getUint16(record);
     const encoding = view.getUint16(record + 2);
     const offset = cmap.offset + view.getUint32(record + 4);
-    if (offset + 14 > view.byteLength) continue;
-    if (view.getUint16(offset) === 4 && (platform === 0 || (platform === 3 && encoding === 1))) return offset;
+    if (offset + headerBytes > view.byteLength) continue;
+    if (accept(view.getUint16(offset), platform, encoding)) return offset;
   }
   return null;
 }
 
+/** The subtable jsPDF reads: the first format 4 with platform 0, or platform 3 encoding 1. */
+function findJsPdfSubtable(view: DataView, cmap: TableRecord): number | null {
+  return findSubtable(view, cmap, 14, (format, platform, encoding) => format === 4 && (platform === 0 || (platform === 3 && encoding === 1)));
+}
+
+/** A full-Unicode format 12 subtable (platform 3 encoding 10, or platform 0 encoding 4 or 6). */
 function findFormat12Subtable(view: DataView, cmap: TableRecord): number | null {
-  const count = view.getUint16(cmap.offset + 2);
-  for (let i = 0; i < count; i++) {
-    const record = cmap.offset + 4 + 8 * i;
-    if (record + 8 > cmap.offset + cmap.length) return null;
-    const platform = view.getUint16(record);
-    const encoding = view.getUint16(record + 2);
-    const offset = cmap.offset + view.getUint32(record + 4);
-    if (offset + 16 > view.byteLength) continue;
-    const unicodeFull = (platform === 3 && encoding === 10) || (platform === 0 && (encoding === 4 || encoding === 6));
-    if (unicodeFull && view.getUint16(offset) === 12) return offset;
-  }
-  return null;
+  return findSubtable(view, cmap, 16, (format, platform, encoding) => format === 12 && ((platform === 3 && encoding === 10) || (platform === 0 && (encoding === 4 || encoding === 6))));
 }
 
 /** Covered ranges of a format-4 subtable, decoded the way jsPDF decodes it. */
