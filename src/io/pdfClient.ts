@@ -1,4 +1,4 @@
-import type { PdfKind, PdfJob } from '../core/pdf/makePdf';
+import type { PdfJob } from '../core/pdf/makePdf';
 
 // The messages between the page and src/workers/pdf.worker.ts.
 export interface PdfRequest {
@@ -57,9 +57,3 @@ export function generatePdf(
     w.postMessage(request);
   });
 }
-
-export const PDF_FILE_NAMES: Record<Exclude<PdfKind, 'blankForm'>, string> = {
-  form: '01-申报表.pdf',
-  formA3: '01-申报表-A3双面打印.pdf',
-  materials: '02-申报材料.pdf',
-};

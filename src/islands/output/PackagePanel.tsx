@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../../core/attachments/rules';
 import type { DraftAttachment } from '../../core/draft/types';
+import { MAIL_ATTACHMENT_LIMIT_BYTES } from '../../core/package/layout';
 import type { PdfJob } from '../../core/pdf/makePdf';
 import { buildPackageInWorker, type PackageResult } from '../../io/packageClient';
 import { generatePdf } from '../../io/pdfClient';
 import type { ChosenFont } from './FontChoice';
 
 type PdfKind = 'form' | 'formA3' | 'materials';
-const MAIL_LIMIT = 50 * 1024 * 1024;
 const PDF_LABELS: Record<PdfKind, string> = { form: '申报表PDF', formA3: 'A3双面打印版', materials: '申报材料PDF' };
 
 interface Props {
@@ -27,7 +27,7 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
   const pdfBytes = Object.values(pdfs).reduce((n, b) => n + (b?.size ?? 0), 0);
   const videoBytes = attachments.filter((a) => a.meta.category === 'video').reduce((n, a) => n + a.meta.size, 0);
   const total = attachmentBytes + pdfBytes;
-  const tooBig = total > MAIL_LIMIT;
+  const tooBig = total > MAIL_ATTACHMENT_LIMIT_BYTES;
   const [video, setVideo] = useState<'include' | 'separate'>('include');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);

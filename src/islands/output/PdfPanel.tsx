@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PdfJob, PdfKind } from '../../core/pdf/makePdf';
-import { generatePdf, PDF_FILE_NAMES, type PdfResult } from '../../io/pdfClient';
+import { PDF_NAMES } from '../../core/package/layout';
+import { generatePdf, type PdfResult } from '../../io/pdfClient';
 import type { ChosenFont } from './FontChoice';
 
 type Kind = Exclude<PdfKind, 'blankForm'>;
@@ -104,7 +105,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
           <div key={kind} className="made-file">
             <p>
               <strong>{LABELS[kind]}</strong>：{m.pages}页，{Math.round(m.blob.size / 1024)} KB，用时 {(m.ms / 1000).toFixed(1)} 秒。{' '}
-              <a className="btn" href={m.url} download={PDF_FILE_NAMES[kind]}>下载 {PDF_FILE_NAMES[kind]}</a>{' '}
+              <a className="btn" href={m.url} download={PDF_NAMES[kind]}>下载 {PDF_NAMES[kind]}</a>{' '}
               <button type="button" className="btn" onClick={() => setPreview(kind)} aria-pressed={preview === kind}>预览</button>
             </p>
             {kind === 'formA3' && (
