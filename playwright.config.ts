@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumExecutable, chromiumArgs } from './tests/e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 // The built site is served by `astro preview` on fixed ports; scripts/serve.mjs refuses a taken port,
 // and reuseExistingServer: false makes Playwright fail loudly rather than test someone else's server.
@@ -15,7 +15,7 @@ export default defineConfig({
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${ROOT_PORT}`,
-    launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   },

@@ -1,16 +1,8 @@
 // Measurements of /apply/ in the system Chromium: JavaScript weight, typing latency, time to interactive.
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { gzipSize, kib, median, ms, percentile, progress } from './util.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The heading of the section on screen: rendered by the island once it has hydrated and loaded. */
 const FORM_HEADING = '#section-title';
@@ -22,10 +14,6 @@ export async function launchBrowser() {
 
 /** The context every measurement uses: a Chinese desktop browser in China. */
 export const CONTEXT_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } };
-
-export function chromiumPath() {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
 
 async function newPage(browser) {
   const context = await browser.newContext(CONTEXT_OPTIONS);

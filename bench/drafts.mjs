@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CONTEXT_OPTIONS, chromiumPath } from './browser.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { CONTEXT_OPTIONS } from './browser.mjs';
 import { median, ms, percentile, progress } from './util.mjs';
 
 /** The database the site writes (src/io/drafts/idbRepository.ts: DB_NAME, DB_VERSION 1). */

@@ -8,6 +8,7 @@
 //
 // The PDF and package rows (bench/pdf.mjs, bench/package.mjs) also need pdfinfo (poppler-utils), zip, unzip and
 // sha256sum, and about 2.5 GB free in the temporary folder for a while (a 1 GiB video and its copy in IndexedDB).
+import { chromiumPath } from './chromium.mjs';
 import { spawnSync, execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -174,7 +175,7 @@ async function main() {
     `- 日期：${new Date().toISOString()}`,
     `- 提交：${commit}；dist/ 构建于 ${builtAt}（开始时复制一份来测，运行中重建 dist/ 不影响结果）`,
     `- Node：${process.version}`,
-    `- Chromium：${chromiumVersion}（${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}）`,
+    `- Chromium：${chromiumVersion}（${chromiumPath()}）`,
     `- 机器：nproc ${os.availableParallelism()}，内存 ${memGiB} GiB，${os.platform()} ${os.arch()}`,
     // Other work on the machine (tests run beside the bench) slows the timings: the load average says how much.
     `- 负载（/proc/loadavg 1 分钟平均）：开始时 ${loadBefore[0].toFixed(2)}，结束时 ${os.loadavg()[0].toFixed(2)}`,

@@ -2,8 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import process from 'node:process';
+import { chromiumPath } from './chromium.mjs';
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromium = chromiumPath();
 if (!existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (Debian) or set CHROMIUM_PATH.`);
   process.exit(1);
@@ -11,7 +12,7 @@ if (!existsSync(chromium)) {
 
 for (const [tool, pkg] of [['pdftotext', 'poppler-utils'], ['unzip', 'unzip']]) {
   try {
-    execFileSync(tool, tool === 'unzip' ? ['-v'] : ['-v'], { stdio: 'ignore' });
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
   } catch {
     console.error(`${tool} not found: install it with \`apt-get install -y ${pkg}\` (the tests read the PDFs and the package back with it).`);
     process.exit(1);

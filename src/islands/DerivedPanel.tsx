@@ -1,13 +1,8 @@
 import { formatChineseDate } from '../core/chinese-date';
-import { fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
+import { countList, fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
 import { projectsPerRecentYear } from '../core/application/projects';
 import type { Application, NoticeContext } from '../core/application/types';
 import { recentYears } from '../core/application/years';
-
-function counts(record: Readonly<Record<string, number>>): string {
-  const parts = Object.entries(record).filter(([, n]) => n > 0).map(([k, n]) => `${k}${n}人`);
-  return parts.length > 0 ? parts.join('、') : '—';
-}
 
 function money(n: number): string {
   return `${n}万元`;
@@ -23,9 +18,9 @@ export function DerivedPanel({ sectionId, app, ctx }: { sectionId: string; app: 
         <h3 id="derived-team">团队结构（自动统计，含领衔人）</h3>
         <dl>
           <dt>团队人数</dt><dd>{t.size}人</dd>
-          <dt>学历结构</dt><dd>{counts(t.byEducation)}</dd>
-          <dt>职称/技能结构</dt><dd>{counts(t.byTitle)}</dd>
-          <dt>年龄结构</dt><dd>{counts(t.byAge)}（按通知成文日期{formatChineseDate(ctx.noticeDate)}计算）</dd>
+          <dt>学历结构</dt><dd>{countList(t.byEducation) || '—'}</dd>
+          <dt>职称/技能结构</dt><dd>{countList(t.byTitle) || '—'}</dd>
+          <dt>年龄结构</dt><dd>{countList(t.byAge) || '—'}（按通知成文日期{formatChineseDate(ctx.noticeDate)}计算）</dd>
         </dl>
       </section>
     );

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, openFixtureDraft, showView } from './helpers';
-
-const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
+import { expectNoAxeViolations, media, openFixtureDraft, showView } from './helpers';
 
 test('attachments, the output view with its checks, a PDF and a package pass axe, and the package is made from the keyboard', async ({ page }) => {
   test.setTimeout(120_000);

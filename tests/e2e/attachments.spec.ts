@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
+import { addCaptionedPhotos, media } from './helpers';
 
 test.describe('attachments kept with the draft', () => {
   test('a video, photos with captions and proofs survive a reload', async ({ page }) => {
@@ -13,12 +12,7 @@ test.describe('attachments kept with the draft', () => {
     const video = page.getByRole('region', { name: '工作室介绍视频' });
     await expect(video.locator('.attachment-name')).toHaveText('studio-tour.mp4');
 
-    await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
-    const photos = page.getByRole('region', { name: '工作室内外观布局照片' });
-    await expect(photos.locator('.attachment-item')).toHaveCount(2);
-    await photos.getByLabel('照片说明').first().fill('外景');
-    await photos.getByLabel('照片说明').nth(1).fill('内景');
-    await photos.getByLabel('照片说明').nth(1).blur();
+    await addCaptionedPhotos(page);
     await page.getByLabel('添加经费投入证明').setInputFiles({ name: '经费投入证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     // Stored once it is listed: the list is read back from IndexedDB after each change.
     await expect(page.getByRole('region', { name: '经费投入证明' }).locator('.attachment-name')).toHaveText('经费投入证明.pdf');

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page, type Request } from '@playwright/test';
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
 
 /** Every request the page makes, so a test can prove nothing goes to another origin. */
 export function recordRequests(page: Page): Request[] {
@@ -43,4 +43,17 @@ export async function openFixtureDraft(page: Page, view?: string): Promise<void>
   await page.getByLabel('导入草稿文件').setInputFiles(FIXTURE_PATH);
   await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('熊建华劳模创新工作室');
   if (view) await showView(page, view);
+}
+
+export const media = (name: string): string => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
+
+/** Adds the two test photos and captions them 外景 and 内景; returns the photos' region. */
+export async function addCaptionedPhotos(page: Page): Promise<Locator> {
+  await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
+  const photos = page.getByRole('region', { name: '工作室内外观布局照片' });
+  await expect(photos.locator('.attachment-item')).toHaveCount(2);
+  await photos.getByLabel('照片说明').first().fill('外景');
+  await photos.getByLabel('照片说明').nth(1).fill('内景');
+  await photos.getByLabel('照片说明').nth(1).blur(); // captions are saved when the field is left
+  return photos;
 }

@@ -4,11 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openFixtureDraft, showView } from './helpers';
+import { addCaptionedPhotos, media, openFixtureDraft, showView } from './helpers';
 import { readCentralDirectory } from '../../src/core/package/centralDirectory';
 import validateFns from '../../src/generated/validate-application.js';
 
-const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
 const LANGUAGE_ENCODING_FLAG = 0x0800;
 
 function walk(dir: string, base = dir): string[] {
@@ -23,12 +22,7 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   await openFixtureDraft(page);
   await showView(page, 'attachments');
   await page.getByLabel('添加工作室介绍视频').setInputFiles(media('studio-tour.mp4'));
-  await page.getByLabel('添加工作室内外观布局照片').setInputFiles([media('outside.jpg'), media('inside.png')]);
-  const photos = page.getByRole('region', { name: '工作室内外观布局照片' });
-  await expect(photos.locator('.attachment-item')).toHaveCount(2);
-  await photos.getByLabel('照片说明').first().fill('外景');
-  await photos.getByLabel('照片说明').nth(1).fill('内景');
-  await photos.getByLabel('照片说明').nth(1).blur();
+  await addCaptionedPhotos(page);
   const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
   await page.getByLabel('添加技术创新证明').setInputFiles([pdf('../../a.pdf'), pdf('CON.pdf'), pdf('a<b>.pdf'), pdf(`${'很长的证明文件名'.repeat(40)}.pdf`)]);
   await expect(page.getByRole('region', { name: '技术创新证明' }).locator('.attachment-item')).toHaveCount(4);

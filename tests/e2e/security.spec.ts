@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { foreignRequests, recordRequests, openFixtureDraft, showView } from './helpers';
-
-const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
+import { foreignRequests, media, openFixtureDraft, recordRequests, showView } from './helpers';
 
 test('the whole flow runs under the strict CSP without a violation, and nothing leaves the site', async ({ page }) => {
   test.setTimeout(120_000);

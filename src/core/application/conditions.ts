@@ -1,5 +1,5 @@
 // The notice's six 推荐申报条件 as a self-check, each with a reason drawn from the application's own data.
-import { fundingTotal, recentYearsTotal, teamStructure } from './derived';
+import { countList, fundingTotal, recentYearsTotal, teamStructure } from './derived';
 import { isModelWorkerHonor } from './honors';
 import { projectsPerRecentYear } from './projects';
 import { labelOf, schemaNodeAt } from './schema';
@@ -18,14 +18,6 @@ export interface ConditionCheck {
 
 /** Members besides the leader that 申报条件2 asks for, as the schema says. */
 const MIN_MEMBERS = schemaNodeAt('team.members')?.minItems ?? 0;
-
-/** "研究生2人、大学本科3人", leaving out empty buckets. */
-function countList(counts: Readonly<Record<string, number>>): string {
-  return Object.entries(counts)
-    .filter(([, count]) => count > 0)
-    .map(([bucket, count]) => `${bucket}${count}人`)
-    .join('、');
-}
 
 function modelWorkerLeader({ leader }: Application): ConditionCheck {
   const honors = leader.honors.filter(isModelWorkerHonor);

@@ -55,6 +55,14 @@ export function teamStructure(app: Application, ctx: NoticeContext): TeamStructu
   return structure;
 }
 
+/** "研究生2人、大学本科3人": the non-empty buckets of a structure, leaving out those named in `omit`. */
+export function countList(counts: Readonly<Record<string, number>>, omit: readonly string[] = []): string {
+  return Object.entries(counts)
+    .filter(([bucket, count]) => count > 0 && !omit.includes(bucket))
+    .map(([bucket, count]) => `${bucket}${count}人`)
+    .join('、');
+}
+
 // Amounts are in 万元 with two decimals: add them in hundredths so 12.6 + 15.3 + 18.75 is 46.65 exactly.
 function sumAmounts(amounts: readonly (number | undefined)[]): number {
   const hundredths = amounts.reduce<number>((sum, amount) => sum + Math.round((amount ?? 0) * 100), 0);

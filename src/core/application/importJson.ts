@@ -2,6 +2,7 @@
 // checked against the schema's shape, and copied key by key from the schema (never from the file), so no
 // user key is ever assigned into an object. Missing or empty fields are fine: a draft may be incomplete.
 // restoreApplication is the same check for a value that is already parsed (a stored draft, a zip's JSON).
+import { formatBytes } from '../bytes';
 import { TYPE_NAMES } from './messages';
 import { defaultValue, labelOf, rootSchemaNode, type SchemaNode } from './schema';
 import type { Application } from './types';
@@ -20,12 +21,6 @@ export type JsonObject = { [key: string]: unknown };
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${Number((bytes / 1024 ** 3).toFixed(1))} GB`;
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function syntaxErrorMessage(error: unknown, text: string): string {
@@ -127,7 +122,7 @@ export function parseApplicationJson(text: string, maxBytes: number = DEFAULT_MA
   if (source.trim() === '') return failure('empty', '文件是空的，没有申报表数据。');
   const bytes = new TextEncoder().encode(source).length;
   if (bytes > maxBytes) {
-    return failure('too-large', `文件太大（${formatSize(bytes)}），申报表数据文件不能超过 ${formatSize(maxBytes)}。`);
+    return failure('too-large', `文件太大（${formatBytes(bytes)}），申报表数据文件不能超过 ${formatBytes(maxBytes)}。`);
   }
   let parsed: unknown;
   try {

@@ -1,5 +1,6 @@
 // What each attachment category accepts (application-fields.md, attachments table), checked when a file
 // arrives, with a message that names the file and says what to do.
+import { formatBytes } from '../bytes';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../draft/types';
 
 const MB = 1024 * 1024;
@@ -32,12 +33,6 @@ export const ATTACHMENT_RULES: Readonly<Record<AttachmentCategory, CategoryRule>
 
 /** The captions offered for photos (the contract's examples); any other text is allowed too. */
 export const PHOTO_CAPTIONS = ['外景', '内景', '布局', '牌匾', '设备', '成果展示', '活动现场'] as const;
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * MB) return `${(bytes / (1024 * MB)).toFixed(1)} GB`;
-  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
-  return bytes === 0 ? '0 KB' : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');

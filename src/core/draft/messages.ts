@@ -1,6 +1,6 @@
 // The Chinese messages of DraftError: what is wrong, then what to do. A stored draft is "opened", a chosen
 // file is "imported" and named, so the same check reads right in both places.
-import { formatSize } from '../application/importJson';
+import { formatBytes } from '../bytes';
 import { DraftError } from './types';
 
 export type DraftSource = { kind: 'stored' } | { kind: 'file'; name: string };
@@ -34,7 +34,7 @@ export function damaged(source: DraftSource, what: string, cause?: unknown): Dra
 export function tooLarge(source: DraftSource, size: number, limit: number): DraftError {
   return new DraftError(
     'too-large',
-    `${subject(source)}太大（${formatSize(size)}），超过了 ${formatSize(limit)} 的上限，无法${verb(source)}。` +
+    `${subject(source)}太大（${formatBytes(size)}），超过了 ${formatBytes(limit)} 的上限，无法${verb(source)}。` +
       '请确认选择的是本网站导出的草稿文件（.zip）或申报数据文件（.json）。',
   );
 }

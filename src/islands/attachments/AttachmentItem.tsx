@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { formatBytes, PHOTO_CAPTIONS } from '../../core/attachments/rules';
+import { PHOTO_CAPTIONS } from '../../core/attachments/rules';
+import { formatBytes } from '../../core/bytes';
 import type { DraftAttachment } from '../../core/draft/types';
 import { FilePicker } from '../FilePicker';
 import type { AttachmentsState } from '../hooks/useAttachments';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ATTACHMENT_RULES, checkIncoming, formatBytes, videoDurationAdvice } from '../../core/attachments/rules';
+import { ATTACHMENT_RULES, checkIncoming, videoDurationAdvice } from '../../core/attachments/rules';
+import { formatBytes } from '../../core/bytes';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../core/draft/types';
 import { videoDuration } from '../../io/media';
 import type { AttachmentsState } from '../hooks/useAttachments';

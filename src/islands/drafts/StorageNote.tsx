@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
+import { formatBytes } from '../../core/bytes';
 import { requestPersistence, storageInfo, type StorageInfo } from '../../io/storageInfo';
-
-function size(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
 
 /** What is stored, whether the browser promised to keep it, and what can still erase it. */
 export function StorageNote({ persistent, refreshKey }: { persistent: boolean; refreshKey: number }) {
@@ -24,7 +19,7 @@ export function StorageNote({ persistent, refreshKey }: { persistent: boolean; r
       <h2 id="storage-title">草稿保存在哪里</h2>
       <p>
         草稿只保存在<strong>本电脑的这个浏览器</strong>中，不上传任何服务器。
-        {persistent && info?.usage != null && info.quota != null && <>目前占用 {size(info.usage)}，浏览器允许本网站使用约 {size(info.quota)}。</>}
+        {persistent && info?.usage != null && info.quota != null && <>目前占用 {formatBytes(info.usage)}，浏览器允许本网站使用约 {formatBytes(info.quota)}。</>}
         {persistent && info?.persisted === true && '浏览器已同意长期保留这些数据。'}
         {persistent && info?.persisted === false && '浏览器尚未同意长期保留这些数据，存储空间紧张时可能被清理。'}
       </p>

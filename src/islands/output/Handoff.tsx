@@ -16,7 +16,7 @@ export function Handoff({ app, ctx, facts }: { app: Application; ctx: NoticeCont
   const body = [
     '南昌市总工会经济技术部：',
     '',
-    `现报送“${studio}”2021年南昌市劳模创新工作室申报材料电子版，附件为材料包（含申报表、A3双面打印版、申报材料、视频、照片、证明材料和材料清单）。`,
+    `现报送“${studio}”${ctx.noticeYear}年南昌市劳模创新工作室申报材料电子版，附件为材料包（含申报表、A3双面打印版、申报材料、视频、照片、证明材料和材料清单）。`,
     '',
     `推荐单位：${recommender}`,
     `所在单位：${app.cover.unitName ?? ''}`,

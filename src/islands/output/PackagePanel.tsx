@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatBytes } from '../../core/attachments/rules';
+import { formatBytes } from '../../core/bytes';
 import type { DraftAttachment } from '../../core/draft/types';
 import { MAIL_ATTACHMENT_LIMIT_BYTES } from '../../core/package/layout';
 import type { PdfJob } from '../../core/pdf/makePdf';

@@ -1,5 +1,5 @@
 // 附件1 申报表 as page data: cover, 填表说明, then the form's grid with every field of the data contract.
-import { fundingTotal, recentYearsTotal, teamStructure } from '../../application/derived';
+import { countList, fundingTotal, recentYearsTotal, teamStructure } from '../../application/derived';
 import type { Application, NoticeContext } from '../../application/types';
 import { recentYears, YEAR_KEYS } from '../../application/years';
 import { breakLines, flow } from '../layout';
@@ -86,7 +86,8 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
   const t = (p: string) => (blank ? '' : textOf(app, p, ctx));
   const rows = (p: string) => (blank ? { ...tableOf(app, p, ctx), rows: [] } : tableOf(app, p, ctx));
   const team = teamStructure(app, ctx);
-  const counts = (r: Readonly<Record<string, number>>) => Object.entries(r).filter(([k, n]) => n > 0 && k !== '未填').map(([k, n]) => `${k}${n}人`).join('、');
+  // The printed form leaves out 未填: an empty bucket has no place in the official structure.
+  const counts = (r: Readonly<Record<string, number>>) => countList(r, ['未填']);
   const years = recentYears(ctx);
   const blocks: Block[] = [];
 
