@@ -3,8 +3,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 // The built site is served by `astro preview` on fixed ports; scripts/serve.mjs refuses a taken port,
 // and reuseExistingServer: false makes Playwright fail loudly rather than test someone else's server.
-export const ROOT_PORT = 4410;
-export const SUB_PORT = 4411;
+// E2E_PORT moves both, so that two checkouts can run their suites side by side.
+export const ROOT_PORT = Number(process.env.E2E_PORT || 4410);
+export const SUB_PORT = ROOT_PORT + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
