@@ -25,6 +25,10 @@ const PORT = Number(process.env.BENCH_PORT || 4430);
 const OUT_DIR = 'dist';
 const BASE = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 const REPORT = 'docs/benchmarks.md';
+// `--only=c,h` measures only those groups (the letters of the progress lines) and prints the table without
+// rewriting docs/benchmarks.md, which always holds one whole run.
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (group) => !ONLY || ONLY.includes(group);
 
 process.chdir(new URL('..', import.meta.url).pathname);
 
@@ -46,7 +50,8 @@ async function ensureServer() {
 }
 
 /** Runs one measurement; a failure becomes a row saying so instead of ending the run. */
-async function row(figure, how, measure) {
+async function row(figure, how, measure, group) {
+  if (!wanted(group)) return [];
   try {
     await ensureServer();
     return await measure();
@@ -113,8 +118,8 @@ async function main() {
   try {
     progress(`serving ${server.url}`);
     progress('a. notice pages: HTML + CSS weight');
-    rows.push(...(await row('通知页 `/` 体积（HTML + CSS）', 'fetch + gzip -9', () => measurePageWeight(server.url, '', '通知页'))));
-    rows.push(...(await row('附件1 `/attachment/1/` 体积（HTML + CSS）', 'fetch + gzip -9', () => measurePageWeight(server.url, 'attachment/1/', '附件1'))));
+    rows.push(...(await row('通知页 `/` 体积（HTML + CSS）', 'fetch + gzip -9', () => measurePageWeight(server.url, '', '通知页'), 'a')));
+    rows.push(...(await row('附件1 `/attachment/1/` 体积（HTML + CSS）', 'fetch + gzip -9', () => measurePageWeight(server.url, 'attachment/1/', '附件1'), 'a')));
 
     let browser;
     let launchError;
@@ -129,31 +134,31 @@ async function main() {
     const inBrowser = (fn) => (browser ? fn() : Promise.reject(launchError));
     try {
       progress('b. JavaScript loaded by /apply/');
-      rows.push(...(await row('`/apply/` 首屏 JavaScript（无用户操作）', 'Chromium 中记录 script 响应', () => inBrowser(() => measureApplyScripts(browser, server.url)))));
+      rows.push(...(await row('`/apply/` 首屏 JavaScript（无用户操作）', 'Chromium 中记录 script 响应', () => inBrowser(() => measureApplyScripts(browser, server.url)), 'b')));
       progress('c. typing into a long 申报材料 field');
-      rows.push(...(await row('长申报材料逐字输入，本机', '8,000 字后逐字输入 100 字', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 1 })))));
+      rows.push(...(await row('长申报材料逐字输入，本机', '8,000 字后逐字输入 100 字', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 1 })), 'c')));
       progress('c. the same with CPU throttling ×4');
-      rows.push(...(await row('长申报材料逐字输入，CPU 降速 ×4（慢速办公电脑）', '8,000 字后逐字输入 100 字，CDP CPU ×4', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 4 })))));
+      rows.push(...(await row('长申报材料逐字输入，CPU 降速 ×4（慢速办公电脑）', '8,000 字后逐字输入 100 字，CDP CPU ×4', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 4 })), 'c')));
       progress('d. time to interactive of /apply/');
-      rows.push(...(await row('`/apply/` 可交互时间（导航开始 → 表单标题可见）', '3 次中位数', () => inBrowser(() => measureTimeToInteractive(browser, server.url)))));
+      rows.push(...(await row('`/apply/` 可交互时间（导航开始 → 表单标题可见）', '3 次中位数', () => inBrowser(() => measureTimeToInteractive(browser, server.url)), 'd')));
       // The drafts measurements launch their own persistent profiles (IndexedDB on disk), see bench/drafts.mjs.
       progress('e. autosave of the typical fixture');
-      rows.push(...(await row('自动保存耗时（典型申报数据，只计写入 IndexedDB）', '30 次中位数与 p95', () => inBrowser(() => measureAutosave(server.url)))));
+      rows.push(...(await row('自动保存耗时（典型申报数据，只计写入 IndexedDB）', '30 次中位数与 p95', () => inBrowser(() => measureAutosave(server.url)), 'e')));
       progress('f. /drafts/ with 100 drafts');
-      rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），本机', '3 次中位数', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 1 })))));
+      rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），本机', '3 次中位数', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 1 })), 'f')));
       progress('f. the same with CPU throttling ×4');
-      rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），CPU 降速 ×4（慢速办公电脑）', '3 次中位数，CDP CPU ×4', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 4 })))));
+      rows.push(...(await row('草稿页 `/drafts/` 渲染时间（100 份草稿），CPU 降速 ×4（慢速办公电脑）', '3 次中位数，CDP CPU ×4', () => inBrowser(() => measureDraftsPage(server.url, { cpuRate: 4 })), 'f')));
       // The PDFs and the package (issues 5 and 6) also run in their own fresh persistent profiles: bench/pdf.mjs, bench/package.mjs.
       progress('g. PDF 申报表, first generation in fresh profiles');
-      rows.push(...(await row('PDF 申报表首次生成（新配置目录，字体从本机服务器下载）', '3 次中位数', () => inBrowser(() => measurePdfCold(server.url)))));
+      rows.push(...(await row('PDF 申报表首次生成（新配置目录，字体从本机服务器下载）', '3 次中位数', () => inBrowser(() => measurePdfCold(server.url)), 'g')));
       progress('g. the three PDFs generated again in one page');
-      rows.push(...(await row('PDF 再次生成（申报表、A3双面打印版、申报材料）', '各 5 次中位数与最大', () => inBrowser(() => measurePdfWarm(server.url)))));
+      rows.push(...(await row('PDF 再次生成（申报表、A3双面打印版、申报材料）', '各 5 次中位数与最大', () => inBrowser(() => measurePdfWarm(server.url)), 'g')));
       progress('g. font data fetched for the PDFs');
-      rows.push(...(await row('字体下载量（典型申报数据的申报表 + 申报材料）', '/fonts/noto-serif-sc/*.ttf 响应体之和', () => inBrowser(() => measureFontBytes(server.url)))));
+      rows.push(...(await row('字体下载量（典型申报数据的申报表 + 申报材料）', '/fonts/noto-serif-sc/*.ttf 响应体之和', () => inBrowser(() => measureFontBytes(server.url)), 'g')));
       progress('h. package throughput, 200 MiB of attachments, against zip -0');
-      rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)))));
+      rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)), 'h')));
       progress('h. peak memory of the package with a 1 GiB video');
-      rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)))));
+      rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)), 'h')));
     } finally {
       await browser?.close();
     }
@@ -166,6 +171,10 @@ async function main() {
   const table = markdownTable(rows);
   process.stdout.write(`${table}\n`);
 
+  if (ONLY) {
+    progress(`--only=${ONLY.join(',')}: ${REPORT} left as it was`);
+    return 0;
+  }
   const memGiB = (os.totalmem() / 1024 ** 3).toFixed(1);
   const report = [
     '# 性能基准（`npm run bench`）',
