@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { NoticeContext } from '../core/application/types';
 import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
-import type { SubmissionFacts } from './output/Handoff';
+import type { SubmissionFacts } from '../core/application/facts';
 import { UpdateNotice } from './UpdateNotice';
 import { Workspace } from './Workspace';
 import { useDraftSession, type DraftSession } from './hooks/useDraftSession';

@@ -1,5 +1,6 @@
 import { checkConditions } from '../core/application/conditions';
 import { fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
+import { DERIVED_LABELS, teamSizeText } from '../core/application/facts';
 import { presentPath, type Presented } from '../core/application/present';
 import type { SectionStatus } from '../core/application/sectionStatus';
 import type { Application, NoticeContext } from '../core/application/types';
@@ -124,18 +125,18 @@ export function ReviewPage({ app, ctx, statuses }: Props) {
             })}
             {section.id === 'team' && (
               <>
-                <dt>团队人数（含领衔人）</dt><dd>{team.size}人</dd>
+                <dt>{DERIVED_LABELS.teamSize}</dt><dd>{teamSizeText(team.size)}</dd>
               </>
             )}
             {section.id === 'funding-naming' && (
               <>
-                <dt>经费合计</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
+                <dt>{DERIVED_LABELS.fundingTotal}</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
               </>
             )}
             {section.id === 'performance' && (
               <>
-                <dt>经费投入合计</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
-                <dt>经济效益合计</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
+                <dt>{DERIVED_LABELS.investmentTotal}</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
+                <dt>{DERIVED_LABELS.benefitTotal}</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
               </>
             )}
           </dl>

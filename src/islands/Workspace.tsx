@@ -6,7 +6,6 @@ import { uiSchemaFor } from '../core/application/uiSchema';
 import { validateApplication } from '../core/application/validate';
 import { defaultDraftTitle } from '../core/draft/restore';
 import type { Draft } from '../core/draft/types';
-import validateFns from '../generated/validate-application.js';
 import { announce } from '../io/drafts/channel';
 import type { DraftRepository } from '../io/drafts/repository';
 import type { StoreError } from '../io/drafts/storeError';
@@ -17,17 +16,13 @@ import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
 import { AttachmentsView } from './attachments/AttachmentsView';
 import { useAttachments } from './hooks/useAttachments';
-import type { SubmissionFacts } from './output/Handoff';
+import type { SubmissionFacts } from '../core/application/facts';
 import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
 
 // The PDF and package view loads only when opened: its code stays out of the form's first load.
 const OutputView = lazy(() => import('./output/OutputView'));
 import { useAutosave } from './hooks/useAutosave';
 import { useHashRoute } from './hooks/useHashRoute';
-
-const schemaValidate = validateFns['application'];
-if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
-const checkSchema = schemaValidate;
 
 /** Views of the workspace beside the form's sections. */
 const EXTRA_VIEWS = ['attachments', 'review', 'output'];
@@ -68,7 +63,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
   // Checking the whole application on every keystroke would slow typing in long texts: let React check
   // a deferred copy, after the keystroke has painted.
   const checkedApp = useDeferredValue(app);
-  const issues = useMemo(() => validateApplication(checkedApp, ctx, checkSchema), [checkedApp, ctx]);
+  const issues = useMemo(() => validateApplication(checkedApp, ctx), [checkedApp, ctx]);
   const statuses = useMemo(() => sectionStatuses(checkedApp, issues), [checkedApp, issues]);
   const uiSchema = useMemo(() => uiSchemaFor(app.studio.type, ctx), [app.studio.type, ctx]);
 

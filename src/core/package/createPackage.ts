@@ -1,11 +1,12 @@
 // The whole submission package from an application and its files, in the order the work must happen:
 // lay the files out, hash each (材料清单.txt lists their SHA-256), write the two text files, zip.
 // One progress fraction covers both passes, weighted by the bytes each reads.
+import { candidateTitle, printedRecommender } from '../application/facts';
 import type { Application } from '../application/types';
 import { buildPackage } from './buildPackage';
 import { asPackageError } from './errors';
 import { APPLICATION_JSON_NAME, estimatePackageSize, packageLayout, withRootFiles, type LayoutOptions, type PackageInput, type PackageLayout, type SeparateFile } from './layout';
-import { applicationJson, materialsList, printedRecommender, type ListedFile } from './manifest';
+import { applicationJson, materialsList, type ListedFile } from './manifest';
 import { sha256OfBlob } from './sha256';
 
 export interface PackageProgress {
@@ -41,7 +42,7 @@ export async function createPackage(
   const { now, onProgress, signal } = options;
   try {
     const input: PackageInput = {
-      studioName: application.cover.studioName ?? '',
+      studioName: candidateTitle(application),
       recommender: printedRecommender(application.cover),
       ...files,
     };

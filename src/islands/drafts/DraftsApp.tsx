@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyApplication } from '../../core/application/schema';
 import type { NoticeContext } from '../../core/application/types';
-import { validateApplication } from '../../core/application/validate';
 import { newDraft } from '../../core/draft/restore';
 import type { Draft } from '../../core/draft/types';
-import validateFns from '../../generated/validate-application.js';
 import { announce, listen } from '../../io/drafts/channel';
 import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
 import { toStoreError } from '../../io/drafts/storeError';
@@ -12,13 +10,10 @@ import { exportDraftFile, importDraftFile } from './draftFiles';
 import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
 import { errorMessage } from './errorMessage';
+import { listDrafts } from './listing';
 import { StorageNote } from './StorageNote';
 import { FilePicker } from '../FilePicker';
 import { UpdateNotice } from '../UpdateNotice';
-
-const schemaValidate = validateFns['application'];
-if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
-const checkSchema = schemaValidate;
 
 interface Props {
   noticeYear: number;
@@ -56,15 +51,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
     return () => stop();
   }, [refresh]);
 
-  const listed: ListedDraft[] = useMemo(
-    () =>
-      (drafts ?? []).map((draft) => ({
-        draft,
-        recommender: draft.data.cover.recommender === '其他' ? (draft.data.cover.recommenderOther ?? '其他') : (draft.data.cover.recommender ?? ''),
-        errors: validateApplication(draft.data, ctx, checkSchema).filter((i) => i.severity === 'error').length,
-      })),
-    [drafts, ctx],
-  );
+  const listed: ListedDraft[] = useMemo(() => listDrafts(drafts ?? [], ctx), [drafts, ctx]);
 
   if (!opened || drafts === null) {
     return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status">正在读取草稿……</p>;

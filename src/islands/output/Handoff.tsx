@@ -1,28 +1,11 @@
+import { mailSubject, mailtoHref, type SubmissionFacts } from '../../core/application/facts';
 import type { Application, NoticeContext } from '../../core/application/types';
 import { formatChineseDate } from '../../core/chinese-date';
 
-export interface SubmissionFacts {
-  /** YYYY-MM-DD */
-  deadline: string;
-  email: string;
-  submitTo: string;
-}
-
 /** What happens after the files: the e-mail to the union and what still goes on paper. */
 export function Handoff({ app, ctx, facts }: { app: Application; ctx: NoticeContext; facts: SubmissionFacts }) {
-  const recommender = app.cover.recommender === '其他' ? (app.cover.recommenderOther ?? '其他') : (app.cover.recommender ?? '推荐单位');
-  const studio = app.cover.studioName ?? '工作室名称';
-  const subject = `${ctx.noticeYear}年南昌市劳模创新工作室申报-${recommender}-${studio}`;
-  const body = [
-    '南昌市总工会经济技术部：',
-    '',
-    `现报送“${studio}”${ctx.noticeYear}年南昌市劳模创新工作室申报材料电子版，附件为材料包（含申报表、A3双面打印版、申报材料、视频、照片、证明材料和材料清单）。`,
-    '',
-    `推荐单位：${recommender}`,
-    `所在单位：${app.cover.unitName ?? ''}`,
-    `联系人：${app.leader.name ?? ''}　联系电话：${app.leader.phone ?? ''}`,
-  ].join('\r\n');
-  const mailto = `mailto:${facts.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const subject = mailSubject(app, ctx);
+  const mailto = mailtoHref(app, ctx, facts);
   return (
     <section className="output-block" aria-labelledby="handoff-title">
       <h3 id="handoff-title">发送与纸质材料</h3>

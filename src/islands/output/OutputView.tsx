@@ -7,7 +7,8 @@ import { planFonts, prepareUserFont } from '../../core/pdf/fonts';
 import { documentTexts } from '../../core/pdf/makePdf';
 import { bundledFontBase, loadManifest } from '../../io/fonts';
 import { FontChoice, type ChosenFont } from './FontChoice';
-import { Handoff, type SubmissionFacts } from './Handoff';
+import type { SubmissionFacts } from '../../core/application/facts';
+import { Handoff } from './Handoff';
 import { PackagePanel } from './PackagePanel';
 import { PdfPanel } from './PdfPanel';
 

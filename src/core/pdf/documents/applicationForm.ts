@@ -1,5 +1,7 @@
 // 附件1 申报表 as page data: cover, 填表说明, then the form's grid with every field of the data contract.
 import { countList, fundingTotal, recentYearsTotal, teamStructure } from '../../application/derived';
+import { candidateTitle, DERIVED_LABELS, printedRecommender, teamSizeText } from '../../application/facts';
+import { rootSchemaNode } from '../../application/schema';
 import type { Application, NoticeContext } from '../../application/types';
 import { recentYears, YEAR_KEYS } from '../../application/years';
 import { breakLines, flow } from '../layout';
@@ -18,12 +20,14 @@ export interface BuiltDocument {
 const MARGINS = { top: 25 * MM, right: 22 * MM, bottom: 25 * MM, left: 25 * MM };
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 
-/** The six cover fields map to the cover group's schema labels. */
-const COVER_PATHS = ['cover.studioName', 'cover.unitName', 'cover.unitType', 'cover.industry', 'cover.recommender', 'cover.fillDate'];
+/** The cover's printed labels (附件1's frontmatter) are the schema titles of the cover group's fields. */
+export function coverPathOf(label: string): string | undefined {
+  return Object.keys(rootSchemaNode.properties?.['cover']?.properties ?? {}).map((key) => `cover.${key}`).find((path) => titleOf(path) === label);
+}
 
-function recommenderText(app: Application, ctx: NoticeContext): string {
-  const r = textOf(app, 'cover.recommender', ctx);
-  return r === '其他' ? textOf(app, 'cover.recommenderOther', ctx) || r : r;
+function coverText(app: Application, path: string | undefined, ctx: NoticeContext): string {
+  if (path === undefined) return '';
+  return path === 'cover.recommender' ? printedRecommender(app.cover) : textOf(app, path, ctx);
 }
 
 function coverPage(app: Application, ctx: NoticeContext, template: FormTemplate, measurer: TextMeasurer, blank: boolean): PageData {
@@ -42,9 +46,9 @@ function coverPage(app: Application, ctx: NoticeContext, template: FormTemplate,
   const lineX = 80 * MM;
   const lineEnd = A4.width - 40 * MM;
   const size = PT.三号;
-  template.coverFields.forEach((field, i) => {
-    const path = COVER_PATHS[i] ?? '';
-    const text = blank ? '' : path === 'cover.recommender' ? recommenderText(app, ctx) : textOf(app, path, ctx);
+  template.coverFields.forEach((field) => {
+    const path = coverPathOf(field);
+    const text = blank ? '' : coverText(app, path, ctx);
     items.push({ kind: 'text', x: labelX, y, text: field, size, style: 'hei', charSpace: 0 });
     const lines = text === '' ? [] : breakLines(text, { maxWidth: lineEnd - lineX - 4, size, style: 'fangsong', measurer });
     const rows = Math.max(1, lines.length);
@@ -98,7 +102,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
       fullRow(titleOf('cover.unitName'), t('cover.unitName')),
       pairRow(app, ctx, ['cover.unitType', 'cover.industry', 'studio.type'], blank),
       pairRow(app, ctx, ['studio.foundedDate', 'studio.area', 'cover.fillDate'], blank),
-      fullRow(titleOf('cover.recommender'), blank ? '' : recommenderText(app, ctx)),
+      fullRow(titleOf('cover.recommender'), blank ? '' : printedRecommender(app.cover)),
       fullRow(titleOf('studio.field'), t('studio.field')),
       fullRow(titleOf('studio.address'), t('studio.address')),
     ]),
@@ -118,10 +122,10 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
   blocks.push(
     grid(six, [
       { cells: [label(titleOf('team'), { colSpan: 6, align: 'left' })] },
-      fullRow('团队人数', blank ? '' : `${team.size}人（含领衔人）`),
-      fullRow('学历结构', blank ? '' : counts(team.byEducation)),
-      fullRow('职称/技能结构', blank ? '' : counts(team.byTitle)),
-      fullRow('年龄结构', blank ? '' : counts(team.byAge)),
+      fullRow(DERIVED_LABELS.teamSize, blank ? '' : teamSizeText(team.size)),
+      fullRow(DERIVED_LABELS.education, blank ? '' : counts(team.byEducation)),
+      fullRow(DERIVED_LABELS.titles, blank ? '' : counts(team.byTitle)),
+      fullRow(DERIVED_LABELS.ages, blank ? '' : counts(team.byAge)),
     ]),
   );
   const members = rows('team.members');
@@ -130,7 +134,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
   const sources = rows('funding.sources');
   blocks.push(subTable(titleOf('funding.sources'), widths(w, [0.6, 4.4, 2]), sources.columns, sources.rows));
   if (!blank && sources.rows.length > 0) {
-    blocks.push(grid(widths(w, [5, 2]), [{ cells: [label('合计'), value(`${fundingTotal(app.funding.sources)}`)] }]));
+    blocks.push(grid(widths(w, [5, 2]), [{ cells: [label(DERIVED_LABELS.total), value(`${fundingTotal(app.funding.sources)}`)] }]));
   }
   if (blank || app.naming.hasNaming) {
     const naming = rows('naming.items');
@@ -151,7 +155,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
       yearWidths,
       [
         { cells: [label(titleOf('performance'), { colSpan: 5, align: 'left' })] },
-        { cells: [label('项目'), ...years.map((y) => label(`${y}年`)), label('合计')] },
+        { cells: [label('项目'), ...years.map((y) => label(`${y}年`)), label(DERIVED_LABELS.total)] },
         amounts('performance.investment'),
         amounts('performance.economicBenefit'),
         { cells: [label(titleOf('performance.economicBenefit.note')), value(`${t('performance.economicBenefit.note')}${blank ? '' : '\n'}（经济效益证明须加盖单位财务章原件）`, { colSpan: 4 })] },
@@ -198,7 +202,7 @@ export function applicationFormDocument(
   const notes = flow(notesBlocks(template), page, measurer);
   const body = flow(gridBlocks(app, ctx, blank), page, measurer);
   const pages = [cover, ...notes, ...pageNumbers(body, measurer, MARGINS)];
-  const studio = textOf(app, 'cover.studioName', ctx);
+  const studio = candidateTitle(app);
   const title = template.titleLines.join('').replace(/\s+/g, '');
   return {
     pages,

@@ -1,5 +1,6 @@
 // 申报材料 by the 附件2 outline: a title page, then each heading and the applicant's text in the GB/T 9704
 // body style (三号仿宋, 22 lines of 28 characters, headings 一、 in 黑体), with page numbers.
+import { candidateTitle, printedRecommender } from '../../application/facts';
 import type { Application, NoticeContext } from '../../application/types';
 import { flow } from '../layout';
 import type { Block, PageData, TextMeasurer } from '../layout/types';
@@ -27,7 +28,6 @@ function paragraphs(text: string): Block[] {
 }
 
 function titlePage(app: Application, ctx: NoticeContext, template: OutlineTemplate): Block[] {
-  const recommender = textOf(app, 'cover.recommender', ctx) === '其他' ? textOf(app, 'cover.recommenderOther', ctx) : textOf(app, 'cover.recommender', ctx);
   const line = (text: string, size: number, style: 'hei' | 'song' | 'fangsong' | 'kai', spaceBefore = 0): Block => ({
     kind: 'paragraph', text, size, style, lineHeight: size * 1.8, align: 'center', spaceBefore,
   });
@@ -35,9 +35,9 @@ function titlePage(app: Application, ctx: NoticeContext, template: OutlineTempla
   return [
     { kind: 'spacer', height: 40 * MM },
     line(title, PT.二号, 'song'),
-    line(textOf(app, 'cover.studioName', ctx) || '（工作室名称）', PT.一号, 'hei', 20 * MM),
+    line(candidateTitle(app) || '（工作室名称）', PT.一号, 'hei', 20 * MM),
     line(`${titleOf('cover.unitName')}：${textOf(app, 'cover.unitName', ctx)}`, PT.三号, 'fangsong', 50 * MM),
-    line(`${titleOf('cover.recommender')}：${recommender}`, PT.三号, 'fangsong'),
+    line(`${titleOf('cover.recommender')}：${printedRecommender(app.cover)}`, PT.三号, 'fangsong'),
     line(textOf(app, 'cover.fillDate', ctx), PT.三号, 'fangsong'),
     { kind: 'pageBreak' },
   ];
@@ -56,7 +56,7 @@ export function materialsDocument(app: Application, ctx: NoticeContext, template
     }
   }
   const [cover, ...rest]: PageData[] = flow([...titlePage(app, ctx, template), ...blocks], page, measurer);
-  const studio = textOf(app, 'cover.studioName', ctx);
+  const studio = candidateTitle(app);
   return {
     pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
     title: `${template.titleLines[0] ?? '申报材料'}${studio ? `（${studio}）` : ''}`,
