@@ -4,7 +4,8 @@ import type { Draft } from '../core/draft/types';
 import type { DraftRepository } from '../io/drafts/repository';
 import type { StoreError } from '../io/drafts/storeError';
 import { exportDraftFile, importDraftFile } from './drafts/draftFiles';
-import { errorMessage } from './drafts/errorMessage';
+import { describeError } from '../core/errors';
+import { ErrorDetails } from './ErrorDetails';
 import type { SaveState } from './hooks/useAutosave';
 import { FilePicker } from './FilePicker';
 import { SaveStatus } from './SaveStatus';
@@ -21,7 +22,7 @@ interface Props {
   onTakeOver: () => void;
 }
 
-type Message = { kind: 'error' | 'success'; text: string } | null;
+type Message = { kind: 'error' | 'success'; text: string; details?: string | undefined } | null;
 
 /** The draft's title, whether it is saved, and its files: export (the safe copy) and import (as a new draft). */
 export function DraftBar({ title, draft, app, repository, fallback, readOnly, saveState, draftsUrl, onTakeOver }: Props) {
@@ -34,7 +35,8 @@ export function DraftBar({ title, draft, app, repository, fallback, readOnly, sa
       await exportDraftFile(repository, { ...draft, title, data: app });
       setMessage({ kind: 'success', text: '草稿文件已生成，请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。' });
     } catch (error) {
-      setMessage({ kind: 'error', text: `导出失败：${errorMessage(error)}` });
+      const { message: text, details } = describeError(error);
+      setMessage({ kind: 'error', text: `导出失败：${text}`, details });
     } finally {
       setBusy(false);
     }
@@ -46,7 +48,8 @@ export function DraftBar({ title, draft, app, repository, fallback, readOnly, sa
       const imported = await importDraftFile(repository, file);
       window.location.assign(`?d=${encodeURIComponent(imported.id)}`);
     } catch (error) {
-      setMessage({ kind: 'error', text: `${errorMessage(error)} 已有的草稿没有任何改动。` });
+      const { message: text, details } = describeError(error);
+      setMessage({ kind: 'error', text: `${text} 已有的草稿没有任何改动。`, details });
       setBusy(false);
     }
   }
@@ -79,6 +82,7 @@ export function DraftBar({ title, draft, app, repository, fallback, readOnly, sa
       {message && (
         <p className={`notice-box ${message.kind === 'error' ? 'notice-error' : 'notice-success'} bar-message`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+          <ErrorDetails details={message.details} />
         </p>
       )}
     </div>

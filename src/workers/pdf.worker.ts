@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // Generates PDFs off the page's main thread: loads the fonts the document needs, lays it out, draws it.
+import { describeError, UserError } from '../core/errors';
 import { prepareUserFont } from '../core/pdf/fonts';
 import { documentTexts, makePdf } from '../core/pdf/makePdf';
 import { loadBundledFonts } from '../io/fonts';
@@ -13,7 +14,7 @@ scope.onmessage = async (event: MessageEvent<PdfRequest>) => {
   const started = performance.now();
   try {
     const user = userFont ? prepareUserFont(userFont) : null;
-    if (user && !user.ok) throw new Error(user.message);
+    if (user && !user.ok) throw new UserError(user.code, user.message);
     const extra = user?.ok ? [user.font] : [];
     post({ id, type: 'progress', text: '正在载入字体……', fraction: 0.05 });
     let fetched = 0;
@@ -36,6 +37,7 @@ scope.onmessage = async (event: MessageEvent<PdfRequest>) => {
     const made = makePdf(job, { fonts: pdfFonts, resolver: fonts.resolver });
     post({ id, type: 'done', bytes: made.bytes, pages: made.pages, fontBytes: fetched, ms: performance.now() - started }, [made.bytes]);
   } catch (error) {
-    post({ id, type: 'error', message: error instanceof Error ? error.message : '生成PDF时发生意外错误。' });
+    // A library's own (English) error never reaches the user as the message.
+    post({ id, type: 'error', message: describeError(error, '生成PDF时发生意外错误，请重试；若仍失败，请刷新页面。').message });
   }
 };

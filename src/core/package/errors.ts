@@ -1,14 +1,10 @@
 // Why a package was not built; `message` is Chinese, for the user, and says what to do.
+import { UserError } from '../errors';
+
 export type PackageErrorCode = 'cancelled' | 'too-large' | 'failed';
 
-export class PackageError extends Error {
+export class PackageError extends UserError<PackageErrorCode> {
   override readonly name = 'PackageError';
-  readonly code: PackageErrorCode;
-
-  constructor(code: PackageErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
 }
 
 export function cancelled(reason?: unknown): PackageError {

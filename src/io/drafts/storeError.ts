@@ -1,4 +1,5 @@
 // Storage failures as data the UI can show: a code for the program, a Chinese message for the person.
+import { UserError } from '../../core/errors';
 
 export type StoreErrorCode = 'unavailable' | 'quota' | 'not-found' | 'unknown';
 
@@ -11,12 +12,10 @@ const MESSAGES: Record<StoreErrorCode, string> = {
   unknown: '保存时浏览器报告了错误。已保存的内容不受影响，系统会自动重试；如果反复失败，请“导出草稿文件”备份。',
 };
 
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export class StoreError extends UserError<StoreErrorCode> {
+  override readonly name = 'StoreError';
   constructor(code: StoreErrorCode, cause?: unknown) {
-    super(MESSAGES[code], { cause });
-    this.name = 'StoreError';
-    this.code = code;
+    super(code, MESSAGES[code], { cause });
   }
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyApplication } from '../../core/application/schema';
+import { describeError } from '../../core/errors';
 import type { NoticeContext } from '../../core/application/types';
 import { newDraft } from '../../core/draft/restore';
 import type { Draft } from '../../core/draft/types';
@@ -9,10 +10,10 @@ import { toStoreError } from '../../io/drafts/storeError';
 import { exportDraftFile, importDraftFile } from './draftFiles';
 import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
-import { errorMessage } from './errorMessage';
 import { listDrafts } from './listing';
 import { StorageNote } from './StorageNote';
 import { FilePicker } from '../FilePicker';
+import { ErrorDetails } from '../ErrorDetails';
 import { UpdateNotice } from '../UpdateNotice';
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
   applyUrl: string;
 }
 
-type Message = { kind: 'error' | 'success'; text: string; undo?: () => void } | null;
+type Message = { kind: 'error' | 'success'; text: string; details?: string | undefined; undo?: () => void } | null;
 
 /** 我的申报草稿: every draft in this browser, newest change first, with a recycle bin. */
 export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
@@ -62,7 +63,8 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
     try {
       setMessage(await work());
     } catch (error) {
-      setMessage({ kind: 'error', text: `${errorMessage(error)} 已有的草稿没有任何改动。` });
+      const { message: text, details } = describeError(error);
+      setMessage({ kind: 'error', text: `${text} 已有的草稿没有任何改动。`, details });
     }
     await refresh(opened as OpenedRepository);
     announce({ type: 'list-changed' });
@@ -110,6 +112,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
       {message && (
         <p className={`notice-box ${message.kind === 'error' ? 'notice-error' : 'notice-success'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+          <ErrorDetails details={message.details} />
           {message.undo && (
             <>
               {' '}
