@@ -1,17 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createAutosaveScheduler, type AutosaveScheduler, type SaveState } from '../../core/draft/autosave';
 import { toStoreError } from '../../io/drafts/storeError';
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'failed'; message: string; retryInMs: number };
-
-/** Saved at most this long after the last change… */
-const DEBOUNCE_MS = 400;
-/** …and never later than this after the first unsaved change, however fast one types. */
-const MAX_WAIT_MS = 1000;
-const RETRY_MS = [2000, 5000, 15000, 30000];
+export type { SaveState } from '../../core/draft/autosave';
 
 interface Options<T> {
   value: T;
@@ -22,70 +13,39 @@ interface Options<T> {
 }
 
 /**
- * Autosave: debounced, flushed at once when the page is hidden or closed, retried after a failure. A failed
- * save never touches what is on the screen; `value` stays the source of truth until it is written.
+ * Autosave (the timing is core/draft/autosave.ts): flushed at once when the page is hidden or closed. A
+ * failed save never touches what is on the screen; `value` stays the source of truth until it is written.
  */
 export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { state: SaveState; flush: () => Promise<void> } {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const latest = useRef(value);
-  const dirty = useRef(false);
-  const firstDirtyAt = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const failures = useRef(0);
   const saveRef = useRef(save);
   const hideRef = useRef(onHide);
   saveRef.current = save;
   hideRef.current = onHide;
-
-  const run = useCallback(async (): Promise<void> => {
-    clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return;
-    dirty.current = false;
-    const snapshot = latest.current;
-    setState({ kind: 'saving' });
-    const attempt = saveRef.current(snapshot)
-      .then(() => {
-        failures.current = 0;
-        setState({ kind: 'saved', at: new Date() });
-      })
-      .catch((error: unknown) => {
-        // Keep the change pending and try again later; the screen keeps what was typed.
-        dirty.current = true;
-        const retryInMs = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)] ?? 30000;
-        failures.current += 1;
-        setState({ kind: 'failed', message: toStoreError(error).message, retryInMs });
-        timer.current = setTimeout(() => void run(), retryInMs);
-      })
-      .finally(() => {
-        inFlight.current = null;
-      });
-    inFlight.current = attempt;
-    await attempt;
-  }, []);
+  const scheduler = useRef<AutosaveScheduler<T> | null>(null);
+  scheduler.current ??= createAutosaveScheduler<T>({
+    save: (v) => saveRef.current(v),
+    onState: setState,
+    describeFailure: (error) => toStoreError(error).message,
+  });
+  const autosave = scheduler.current;
 
   const isFirst = useRef(true);
   useEffect(() => {
-    latest.current = value;
     if (isFirst.current) {
       isFirst.current = false;
       return;
     }
-    if (!enabled) return;
-    if (!dirty.current) firstDirtyAt.current = Date.now();
-    dirty.current = true;
-    clearTimeout(timer.current);
-    const waited = Date.now() - firstDirtyAt.current;
-    timer.current = setTimeout(() => void run(), Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)));
-  }, [value, enabled, run]);
+    if (enabled) autosave.change(value);
+  }, [value, enabled, autosave]);
 
   useEffect(() => {
     if (!enabled) return undefined;
     const hide = () => {
-      if (!dirty.current) return;
-      hideRef.current(latest.current);
-      void run();
+      const pending = autosave.latest();
+      if (!autosave.dirty() || pending === undefined) return;
+      hideRef.current(pending);
+      void autosave.flush();
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hide();
@@ -95,9 +55,9 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', hide);
-      clearTimeout(timer.current);
+      autosave.dispose();
     };
-  }, [enabled, run]);
+  }, [enabled, autosave]);
 
-  return { state, flush: run };
+  return { state, flush: autosave.flush };
 }
