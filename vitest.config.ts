@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts'],
+    reporters: process.env.CI ? ['default', './tests/reporters/vitest-no-skips.ts'] : ['default'],
     coverage: {
       provider: 'v8',
       include: ['src/core/**/*.ts'],

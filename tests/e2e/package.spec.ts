@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addCaptionedPhotos, media, openFixtureDraft, showView } from './helpers';
@@ -17,7 +16,7 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
-test('the submission package opens on a reviewer’s machine with the fixed layout, safe names and matching SHA-256', async ({ page }) => {
+test('the submission package opens on a reviewer’s machine with the fixed layout, safe names and matching SHA-256', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await openFixtureDraft(page);
   await showView(page, 'attachments');
@@ -33,12 +32,14 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   await expect(link).toBeVisible({ timeout: 60_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toBe('南昌经开区工会-熊建华劳模创新工作室-申报材料.zip');
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'lmcx-dl-')), download.suggestedFilename());
+  // Under test-results/, which Playwright empties at the start of each run: nothing is left in /tmp.
+  const zipPath = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(zipPath);
 
   // A real unzip tool reads it without complaint…
   execFileSync('unzip', ['-t', '-qq', zipPath]);
-  const out = mkdtempSync(join(tmpdir(), 'lmcx-zip-'));
+  const out = testInfo.outputPath('unzipped');
+  mkdirSync(out, { recursive: true });
   execFileSync('unzip', ['-qq', zipPath, '-d', out]); // Info-ZIP reads the UTF-8 name from the 0x7075 field
   const root = '南昌经开区工会-熊建华劳模创新工作室-申报材料';
   const files = walk(join(out, root)).sort();

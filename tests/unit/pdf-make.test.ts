@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isForbiddenStart } from '../../src/core/pdf/layout';
 import { documentTexts, makePdf, type PdfJob, type PdfKind } from '../../src/core/pdf/makePdf';
 import { emptyApplication } from '../../src/core/application/schema';
@@ -10,6 +10,7 @@ import { CTX, typicalApplication } from './fixture';
 import { FORM, fontsBuilt, nodeFonts, OUTLINE } from './pdf-node';
 
 const out = mkdtempSync(join(tmpdir(), 'lmcx-pdf-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function pdf(kind: PdfKind, app = typicalApplication()): { file: string; pages: number; bytes: number } {
   const job: PdfJob = { kind, app, ctx: CTX, form: FORM, outline: OUTLINE };
