@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, foreignRequests, recordRequests, visibleTextWithoutSpaces } from './helpers';
 import { allLines, attachment1Lines, attachment2Lines, noticeLines } from './notice-source';

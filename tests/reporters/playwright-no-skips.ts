@@ -8,7 +8,7 @@ export default class NoSkipsReporter implements Reporter {
     if (result.status === 'skipped') this.skipped.push(test.titlePath().filter(Boolean).join(' › '));
   }
 
-  onEnd(result: FullResult): { status: FullResult['status'] } | undefined {
+  async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     if (this.skipped.length === 0) return undefined;
     console.error(`\n${this.skipped.length} browser test(s) skipped, which CI does not allow:\n  ${this.skipped.join('\n  ')}`);
     return { status: result.status === 'passed' ? 'failed' : result.status };
