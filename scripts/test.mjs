@@ -1,4 +1,5 @@
-// `npm test`: unit tests, then both builds (root and sub-path), then browser tests against the built sites.
+// `npm test`: unit tests with the core's coverage bar, the unused-code lint, both builds (root and sub-path),
+// then browser tests against the built sites.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import process from 'node:process';
@@ -20,13 +21,14 @@ for (const [tool, pkg, flag] of [['pdftotext', 'poppler-utils', '-v'], ['unzip',
 }
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-function run(script) {
-  console.log(`\n> npm run ${script}`);
-  execFileSync('npm', ['run', script], { stdio: 'inherit', env });
+function run(script, ...args) {
+  console.log(`\n> npm run ${[script, ...args].join(' ')}`);
+  execFileSync('npm', ['run', script, ...args], { stdio: 'inherit', env });
 }
 
 try {
-  run('test:unit');
+  run('test:unit', '--', '--coverage');
+  run('lint:unused');
   run('build');
   run('build:sub');
   run('test:e2e');

@@ -113,7 +113,7 @@ test.describe('drafts are never lost', () => {
     const draft = before.drafts.find((d) => d.title === '熊建华劳模创新工作室');
     expect(draft).toBeDefined();
     const bytes = [0, 255, 1, 128, 0xe4, 0xb8, 0xad, 7, 0, 0];
-    // Attachments arrive with the attachments issue; until then one is written straight into the store.
+    // An attachment of arbitrary bytes, written straight into the store: the round trip is checked byte for byte.
     await page.evaluate(async ({ draftId, bytes }) => {
       const db = await new Promise<IDBDatabase>((resolve) => {
         const r = indexedDB.open('nanchang-lmcx-2021');

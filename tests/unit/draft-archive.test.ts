@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseApplicationJson } from '../../src/core/application/importJson';
+import { restoreApplication } from '../../src/core/application/importJson';
 import { buildDraftArchive, draftArchiveName, readDraftFile } from '../../src/core/draft/archive';
 import { newDraft } from '../../src/core/draft/restore';
 import { applicationJson } from '../../src/core/package/manifest';
@@ -127,7 +127,7 @@ describe('buildDraftArchive', () => {
 
   it('writes an application.json that the plain importer reads', async () => {
     const json = await (await builtZip()).file('application.json')!.async('string');
-    expect(parseApplicationJson(json)).toEqual({ ok: true, data: typicalApplication() });
+    expect(restoreApplication(JSON.parse(json))).toEqual({ ok: true, data: typicalApplication() });
   });
 
   it('keeps attachment names that Windows would refuse out of the paths', async () => {

@@ -45,12 +45,14 @@ describe('streaming SHA-256', () => {
     await expect(hashing).rejects.toThrow('stop');
   });
 
-  it('hashes 64 MB at a throughput worth reporting', async () => {
+  // The figure is printed, never asserted: a shared machine, or coverage instrumentation, can be slow.
+  it('hashes 64 MB correctly, printing the throughput', { timeout: 120_000 }, async () => {
     const chunk = bytes(1024 * 1024);
     const blob = new Blob(Array.from({ length: 64 }, () => chunk));
     const start = performance.now();
-    await sha256OfBlob(blob);
+    const digest = await sha256OfBlob(blob);
     const seconds = (performance.now() - start) / 1000;
     console.info(`SHA-256 (@noble/hashes over Blob.stream()): ${(64 / seconds).toFixed(0)} MB/s`);
+    expect(digest).toBe(createHash('sha256').update(new Uint8Array(await blob.arrayBuffer())).digest('hex'));
   });
 });

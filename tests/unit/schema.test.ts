@@ -9,7 +9,6 @@ import {
   labelOf,
   rootSchemaNode,
   schemaNodeAt,
-  sectionOfPath,
   sections,
   type SchemaNode,
 } from '../../src/core/application/schema';
@@ -175,14 +174,6 @@ describe('sections', () => {
   it('show every field of the schema in exactly one section', () => {
     const counts = leafPaths.map((path) => sections.filter((s) => s.paths.some((p) => path === p || path.startsWith(`${p}.`))).length);
     expect(counts.every((count) => count === 1)).toBe(true);
-  });
-
-  it('are found from a field path, array rows included', () => {
-    expect(sectionOfPath('team.members.2.name')?.title).toBe('创新团队');
-    expect(sectionOfPath('naming.items')?.id).toBe('funding-naming');
-    expect(sectionOfPath('remarks')?.id).toBe('summary-achievements');
-    expect(sectionOfPath('materials.results.performance')?.title).toBe('申报材料三、近三年来创新业绩情况');
-    expect(sectionOfPath('materials')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,5 @@
 // Chinese messages for the schema's validation errors, naming the field by its label and saying what to
-// do. Works on AJV's raw errors (toIssues) and on rjsf's transformed ones (transformErrors).
-import type { ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
+// do, from AJV's raw errors (the form shows them through errorSchema.ts).
 import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
 import { patternKind, type PatternKind } from './patterns';
 import { labelOf, schemaNodeAt } from './schema';
@@ -43,11 +42,6 @@ function fromAjv(error: AjvError): SchemaError {
     .join('.');
   const path = error.keyword === 'required' ? joinPath(base, param(error.params, 'missingProperty')) : base;
   return { keyword: error.keyword, path, params: error.params };
-}
-
-function fromRjsf(error: RJSFValidationError): SchemaError {
-  // rjsf has already appended the missing property of `required` errors to `property` (".cover.studioName").
-  return { keyword: error.name ?? '', path: (error.property ?? '').replace(/^\./, ''), params: error.params };
 }
 
 // minLength 1 is how the schema makes an empty string count as missing; const/oneOf is the industry list.
@@ -122,12 +116,3 @@ export function toIssues(errors: readonly AjvError[]): Issue[] {
   });
   return uniqueBy(issues, (issue) => `${issue.path}\n${issue.message}`);
 }
-
-/** For rjsf's `transformErrors` prop: the same Chinese messages, in rjsf's error shape. */
-export const transformErrors: ErrorTransformer = (errors) => {
-  const translated = errors.map((error): RJSFValidationError => {
-    const message = messageFor(fromRjsf(error));
-    return { ...error, message, stack: message };
-  });
-  return uniqueBy(translated, (error) => `${error.property ?? ''}\n${error.stack}`);
-};

@@ -122,7 +122,3 @@ export function formOrderKey(path: string): number[] {
   }
   return key;
 }
-
-export function sectionOfPath(path: string): Section | undefined {
-  return sections.find((section) => section.paths.some((p) => path === p || path.startsWith(`${p}.`)));
-}

@@ -53,7 +53,8 @@ export async function openIdbRepository(): Promise<DraftRepository> {
           database.createObjectStore('attachments', { keyPath: 'id' }).createIndex('byDraft', 'draftId');
         }
       },
-      // Another tab holds an older version open: let it go so this tab's upgrade can proceed.
+      // A tab with a newer version of the site wants to upgrade the database: this tab's older connection
+      // would block it, so it lets go.
       blocking() {
         db.close();
       },

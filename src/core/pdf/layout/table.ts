@@ -18,7 +18,7 @@ import { TableWriter } from './tableWriter';
 import { prepareRows, splitRow, TableContext, type RowContent, type TableOptions } from './tableRows';
 import type { TableBlock, TextMeasurer } from './types';
 
-export { INNER_BORDER, OUTER_BORDER, LABEL_FILL } from './tableWriter';
+export { LABEL_FILL } from './tableWriter';
 export type { TableOptions } from './tableRows';
 
 /** Would the table's first rows start in `avail` points (header rows plus a first part of the first body row)? */
