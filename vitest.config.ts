@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts'],
+    // PDFs, zips and hashes are real work: coverage instrumentation on a busy machine can take several times 5 s.
+    testTimeout: 60_000,
     reporters: process.env.CI ? ['default', './tests/reporters/vitest-no-skips.ts'] : ['default'],
     coverage: {
       provider: 'v8',

@@ -4,6 +4,7 @@
 // Formats:
 //   0  a bare application object, as "导出申报数据" wrote it before drafts existed (no formatVersion)
 //   1  DraftMeta + data (DRAFT_FORMAT_VERSION)
+import { candidateTitle } from '../application/facts';
 import { findForbiddenKey, isObject, restoreApplication, type JsonObject } from '../application/importJson';
 import type { Application } from '../application/types';
 import { formatChineseDate } from '../chinese-date';
@@ -31,7 +32,7 @@ function isInteger(value: unknown): value is number {
 
 /** 工作室名称 if filled in, else 未命名草稿 with the date in China at `now`. */
 export function defaultDraftTitle(data: Application, now: string): string {
-  const studio = data.cover.studioName?.trim() ?? '';
+  const studio = candidateTitle(data);
   return studio !== '' ? studio : `未命名草稿 ${formatChineseDate(chinaDay(now))}`;
 }
 
