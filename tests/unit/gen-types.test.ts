@@ -30,7 +30,9 @@ describe('the types generated from the schema', () => {
   });
 
   it('list every enum of the schema with its values, in the schema’s order', () => {
-    expect(Object.keys(SCHEMA_ENUMS)).toHaveLength(15);
+    const enumNodes = (JSON.stringify(schema).match(/"(enum|oneOf)":/g) ?? []).length;
+    expect(Object.keys(SCHEMA_ENUMS)).toHaveLength(enumNodes);
+    expect(enumNodes).toBeGreaterThanOrEqual(15);
     expect(SCHEMA_ENUMS['cover.industry'].join('')).toBe('ABCDEFGHIJKLMNOPQRST');
     expect([...STUDIO_TYPES]).toEqual(schemaNodeAt('studio.type')?.enum);
     expect([...EDUCATION_LEVELS]).toEqual(schemaNodeAt('team.members.0.education')?.enum);
