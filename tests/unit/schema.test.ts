@@ -77,6 +77,10 @@ describe('the uiSchema', () => {
     return typeof ui === 'object' && ui !== null ? (ui as Record<string, unknown>) : {};
   }
 
+  it('repeats no labels the schema or the form theme already give: no ui:enumNames', () => {
+    expect(JSON.stringify(applicationUiSchema)).not.toContain('ui:enumNames');
+  });
+
   it('leaves the fields’ order to the schema: no ui:order repeats it', () => {
     const objects = walk(rootSchemaNode).filter(([, node]) => node.type === 'object');
     const repeated = objects.filter(([path, node]) => JSON.stringify(uiAt(path)['ui:order']) === JSON.stringify(Object.keys(node.properties ?? {})));
