@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addCaptionedPhotos, media, openFixtureDraft, showView } from './helpers';
-import { readCentralDirectory } from '../../src/core/package/centralDirectory';
+import { openZip } from '../../src/core/package/zipReader';
 import validateFns from '../../src/generated/validate-application.js';
 
 const LANGUAGE_ENCODING_FLAG = 0x0800;
@@ -80,8 +80,8 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   expect(validate?.(doc.data)).toBe(true);
 
   // Names are GBK without the UTF-8 flag (Windows 7 Explorer), with the UTF-8 name in the 0x7075 field.
-  const { headers } = await readCentralDirectory(new Blob([readFileSync(zipPath)]));
+  const { entries } = await openZip(new Blob([readFileSync(zipPath)]));
   const gbk = new TextDecoder('gbk');
-  const names = headers.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.name) : gbk.decode(h.name)));
+  const names = entries.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.rawName) : gbk.decode(h.rawName)));
   expect(names).toContain(`${root}/04-照片/01-外景.jpg`);
 });
