@@ -2,7 +2,8 @@ import { BlobReader, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseApplicationJson } from '../../src/core/application/importJson';
-import { buildDraftArchive, draftArchiveName, readDraftFile } from '../../src/core/draft/archive';
+import { buildDraftArchive, readDraftFile } from '../../src/core/draft/archive';
+import { draftArchiveName } from '../../src/core/draft/archiveName';
 import { newDraft } from '../../src/core/draft/restore';
 import { applicationJson } from '../../src/core/package/manifest';
 import { DraftError, type AttachmentMeta, type Draft, type DraftAttachment } from '../../src/core/draft/types';
@@ -39,7 +40,7 @@ function counter(): () => string {
   return () => `new-${++n}`;
 }
 
-async function bytesOf(blob: Blob): Promise<Uint8Array> {
+async function bytesOf(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 

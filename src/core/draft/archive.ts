@@ -14,7 +14,7 @@ import { ATTACHMENT_RULES } from '../attachments/rules';
 import { digestBlob } from '../package/digest';
 import { openZip, ZipReadError, type ZipArchive } from '../package/zipReader';
 import { writeZip } from '../package/zipWriter';
-import { chinaDay, chinaWallClock } from './chinaTime';
+import { chinaWallClock } from './chinaTime';
 import { damaged, entryTooLarge, forbiddenKey, notADraft, tooLarge, type DraftSource } from './messages';
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
@@ -91,12 +91,6 @@ export async function buildDraftArchive(draft: Draft, attachments: readonly Draf
   };
   // No folder entries: unzip tools create folders anyway. Dated by the clock in China (zipWriter.ts).
   return writeZip([await json(MANIFEST_PATH, manifest), await json(APPLICATION_PATH, draft.data), ...files], chinaWallClock(now));
-}
-
-/** 工作室名称 (else the draft's title), 申报草稿 and the date in China, e.g. 某某工作室-申报草稿-20210712.zip. */
-export function draftArchiveName(draft: Draft, now: string): string {
-  const base = portableFileName(draft.data.cover.studioName ?? '', '') || portableFileName(draft.title, '未命名草稿');
-  return `${base}-申报草稿-${chinaDay(now).replaceAll('-', '')}.zip`;
 }
 
 async function isZip(file: Blob): Promise<boolean> {
