@@ -96,7 +96,7 @@ function info(entry: Entry): ZipEntryInfo {
     rawName: entry.rawFilename,
     flags: entry.rawBitFlag ?? 0,
     method: entry.compressionMethod,
-    crc32: (entry.signature ?? 0) >>> 0,
+    crc32: (entry.crc32 ?? 0) >>> 0,
     size: entry.uncompressedSize,
     compressedSize: entry.compressedSize,
     directory: entry.directory,
