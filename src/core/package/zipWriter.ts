@@ -41,10 +41,10 @@ const DOS_DIRECTORY = 0x10;
 const MAX_32 = 0xffffffff;
 const MAX_16 = 0xffff;
 
-export interface ZipFile {
+export interface ZipFile<Data extends { size: number } = Blob> {
   /** "/"-separated; a folder ends with "/" and has no data. */
   path: string;
-  data?: Blob;
+  data?: Data;
   /** The CRC-32 of `data` (0 for a folder). */
   crc32?: number;
 }
@@ -129,8 +129,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * The result refers to the files' Blobs; nothing of them is read here.
  */
 export async function writeZip(files: readonly ZipFile[], modified: Date): Promise<Blob> {
+  return new Blob(await zipParts(files, modified), { type: 'application/zip' });
+}
+
+/** The zip as its parts, in order: header bytes and each file's own data. */
+export async function zipParts<Data extends { size: number }>(files: readonly ZipFile<Data>[], modified: Date): Promise<(Uint8Array<ArrayBuffer> | Data)[]> {
   const { time, date } = dosDateTime(modified);
-  const parts: BlobPart[] = [];
+  const parts: (Uint8Array<ArrayBuffer> | Data)[] = [];
   const central: Uint8Array<ArrayBuffer>[] = [];
   let offset = 0;
   for (const file of files) {
@@ -227,7 +232,7 @@ export async function writeZip(files: readonly ZipFile[], modified: Date): Promi
       .u16(0) // .ZIP file comment length
       .done(),
   );
-  return new Blob(parts, { type: 'application/zip' });
+  return parts;
 }
 
 /**
