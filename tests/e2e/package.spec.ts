@@ -85,3 +85,36 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   const names = entries.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.rawName) : gbk.decode(h.rawName)));
   expect(names).toContain(`${root}/04-照片/01-外景.jpg`);
 });
+
+test('a package worker killed mid-build ends the job with a Chinese message and 重试, which builds the package', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The first package worker is terminated right after it is asked to build: it falls silent, as one killed
+  // by the browser for memory does. Later workers run normally.
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    let killed = false;
+    window.Worker = class extends Native {
+      private readonly isPackage: boolean;
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.isPackage = String(url).includes('package.worker');
+      }
+      override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+        super.postMessage(message, transfer as Transferable[]);
+        if (this.isPackage && !killed && (message as { type?: string }).type === 'build') {
+          killed = true;
+          this.terminate();
+        }
+      }
+    };
+  });
+  await openFixtureDraft(page, 'output');
+  await page.getByRole('button', { name: '生成材料包' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '后台程序意外停止' });
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toContainText('生成材料包时，后台程序意外停止');
+  await expect(page.getByRole('progressbar', { name: '材料包生成进度' })).toHaveCount(0);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('link', { name: /^下载 .*\.zip$/ })).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toHaveCount(0);
+});
