@@ -140,13 +140,16 @@ export async function openZip(zip: Blob, { maxEntries = 10_000 }: OpenOptions = 
     throw new ZipReadError('damaged', '压缩包无法打开', { cause: error });
   }
   if (entries.length > maxEntries) throw new ZipReadError('damaged', `压缩包中的文件多达 ${entries.length} 个`);
-  const byName = new Map<string, Entry>();
+  const infos: ZipEntryInfo[] = [];
+  const byName = new Map<string, ZipEntryInfo>();
+  const original = new Map<ZipEntryInfo, Entry>();
   for (const entry of entries) {
     if (byName.has(entry.filename)) throw new ZipReadError('damaged', `压缩包中有两个同名的${quoted(entry.filename)}`);
-    byName.set(entry.filename, entry);
+    const item = info(entry);
+    infos.push(item);
+    byName.set(entry.filename, item);
+    original.set(item, entry);
   }
-  const infos = entries.map(info);
-  const original = new Map(infos.map((item, i) => [item, entries[i] as Entry]));
 
   async function read(item: ZipEntryInfo, { maxBytes, signal, onProgress }: ReadOptions): Promise<{ data: Blob; sha256: string }> {
     const entry = original.get(item);
@@ -184,10 +187,7 @@ export async function openZip(zip: Blob, { maxEntries = 10_000 }: OpenOptions = 
 
   return {
     entries: infos,
-    get: (name) => {
-      const entry = byName.get(name);
-      return entry === undefined ? undefined : infos[entries.indexOf(entry)];
-    },
+    get: (name) => byName.get(name),
     read,
     text: async (item, maxBytes) => new TextDecoder().decode(await (await read(item, { maxBytes })).data.arrayBuffer()),
   };
