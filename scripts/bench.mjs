@@ -6,8 +6,9 @@
 // A failed measurement shows "失败: reason" in its row; the exit code is non-zero only if the site
 // could not be built or served.
 //
-// The PDF and package rows (bench/pdf.mjs, bench/package.mjs) also need pdfinfo (poppler-utils), zip, unzip and
-// sha256sum, and about 2.5 GB free in the temporary folder for a while (a 1 GiB video and its copy in IndexedDB).
+// The PDF and package rows (bench/pdf.mjs, bench/package.mjs) also need pdfinfo (poppler-utils), zip, unzip, 7zz,
+// python3 and sha256sum, and about 10 GB free in the temporary folder for a while (the browser's copies of the
+// >4 GiB package's sparse inputs in IndexedDB, and its download).
 import { chromiumPath } from './chromium.mjs';
 import { spawnSync, execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import os from 'node:os';
 import process from 'node:process';
 import { launchBrowser, measureApplyScripts, measureTimeToInteractive, measureTyping } from '../bench/browser.mjs';
 import { measureAutosave, measureDraftsPage } from '../bench/drafts.mjs';
-import { measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
+import { measureDraftFileMemory, measureLargePackage, measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
 import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.mjs';
 import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
@@ -159,6 +160,10 @@ async function main() {
       rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)), 'h')));
       progress('h. peak memory of the package with a 1 GiB video');
       rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)), 'h')));
+      progress('h. a package of more than 4 GiB, read back by unzip, 7zz and zipfile');
+      rows.push(...(await row('超过 4 GiB 的材料包', 'unzip -tq、7zz t、Python zipfile', () => inBrowser(() => measureLargePackage(server.url)), 'h')));
+      progress('h. peak memory of a draft file export and import with a 1 GiB video');
+      rows.push(...(await row('草稿文件导出 + 导入峰值内存（1 GiB 视频）', '每 200 ms 采样', () => inBrowser(() => measureDraftFileMemory(server.url)), 'h')));
     } finally {
       await browser?.close();
     }

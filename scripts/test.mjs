@@ -11,9 +11,9 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-for (const [tool, pkg, flag] of [['pdftotext', 'poppler-utils', '-v'], ['unzip', 'unzip', '-v'], ['7zz', '7zip', 'i']]) {
+for (const [tool, pkg, args] of [['pdftotext', 'poppler-utils', ['-v']], ['unzip', 'unzip', ['-v']], ['7zz', '7zip', ['i']], ['python3', 'python3', ['-V']]]) {
   try {
-    execFileSync(tool, [flag], { stdio: 'ignore' });
+    execFileSync(tool, args, { stdio: 'ignore' });
   } catch {
     console.error(`${tool} not found: install it with \`apt-get install -y ${pkg}\` (the tests read the PDFs and the package back with it).`);
     process.exit(1);

@@ -10,7 +10,7 @@ describe('errors meant for the user', () => {
     expect(error.code).toBe('damaged');
     expect(error.name).toBe('DraftError');
     expect(asPackageError(new Error('x'))).toBeInstanceOf(UserError);
-    expect(new PackageError('too-large', '材料包太大。').name).toBe('PackageError');
+    expect(new PackageError('failed', '打包失败。').name).toBe('PackageError');
   });
 
   it('show their own message and no details', () => {

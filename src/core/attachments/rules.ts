@@ -20,7 +20,11 @@ interface CategoryRule {
 const PROOF: CategoryRule = { extensions: ['pdf', 'jpg', 'jpeg', 'png'], kinds: 'PDF、JPG 或 PNG', maxBytes: 50 * MB, maxFiles: 50, needsCaption: false };
 
 export const ATTACHMENT_RULES: Readonly<Record<AttachmentCategory, CategoryRule>> = {
-  // 超大附件 of 163/QQ mail go up to 2–3 GB; a five-minute video is far below that.
+  // The video goes by mail as 超大附件, whose common free limit is 2 GB a file: 163 mail's 云附件 takes one file of
+  // up to 2 GB (3 GB for some accounts), QQ mail's 文件中转站 takes files of up to 2 GB by default (more for
+  // members); Tencent's enterprise mail, 2 GB (service.rtxmail.net/help/243.html; how234.com/eamydrbjrjr.html;
+  // chaxiaohao.com/read-1751065318l3272860.html, 2025). So 2 GiB: a five-minute 4K phone video of ~2.5 GB must
+  // be compressed first, as it could not be sent anyway. With photos and proofs a package may pass 4 GiB (Zip64).
   video: { extensions: ['mp4', 'mov', 'webm'], kinds: 'MP4、MOV 或 WebM 视频', maxBytes: 2048 * MB, maxFiles: 1, needsCaption: false },
   photos: { extensions: ['jpg', 'jpeg', 'png'], kinds: 'JPG 或 PNG 照片', maxBytes: 30 * MB, maxFiles: 30, needsCaption: true },
   'proof.investment': PROOF,

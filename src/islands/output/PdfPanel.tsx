@@ -33,7 +33,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   const [busy, setBusy] = useState<{ kind: Kind; text: string; fraction: number } | null>(null);
   const [made, setMade] = useState<Partial<Record<Kind, Made>>>({});
   const [preview, setPreview] = useState<Kind | null>(null);
-  const [problem, setProblem] = useState<PdfResult | null>(null);
+  const [problem, setProblem] = useState<(PdfResult & { forKind: Kind }) | null>(null);
 
   // Object URLs are released when they are replaced and when the panel goes away.
   const urls = useRef(new Set<string>());
@@ -52,7 +52,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     });
     setBusy(null);
     if (result.kind !== 'done') {
-      setProblem(result);
+      setProblem({ ...result, forKind: kind });
       return;
     }
     const previous = made[kind];
@@ -97,7 +97,12 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
           <p>请把这些字改为常用写法（如生僻字可写作拼音或常用异体字并在“其他需要说明的情况”中注明），或选择包含这些字的本机字体。</p>
         </div>
       )}
-      {problem?.kind === 'error' && <p className="notice-box notice-error" role="alert">{problem.message}</p>}
+      {problem?.kind === 'error' && (
+        <div className="notice-box notice-error" role="alert">
+          <p>{problem.message}</p>
+          {problem.retry && <p><button type="button" className="btn" disabled={busy !== null} onClick={() => void run(problem.forKind)}>重试</button></p>}
+        </div>
+      )}
       {(Object.keys(LABELS) as Kind[]).map((kind) => {
         const m = made[kind];
         if (!m) return null;
