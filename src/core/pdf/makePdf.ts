@@ -18,6 +18,8 @@ export interface PdfJob {
   ctx: NoticeContext;
   form: FormTemplate;
   outline: OutlineTemplate;
+  /** The applicant chose to print without the characters no font has (emoji, invisible characters). */
+  omitUnprintable?: boolean;
 }
 
 export interface PdfFonts {
@@ -52,11 +54,11 @@ export interface MadePdf {
 
 export function makePdf(job: PdfJob, fonts: PdfFonts): MadePdf {
   const first = job.kind === 'formA3' ? A3_LANDSCAPE : A4;
-  const split = (text: string) =>
-    runsByFont(text, fonts.resolver).map((run) => ({ font: run.font, text: run.text }));
-  const writer = new PdfWriter(fonts.fonts, split, first);
+  const options = job.omitUnprintable === true ? { replacement: '' } : {};
+  const split = (text: string) => runsByFont(text, fonts.resolver, options);
+  const writer = new PdfWriter(fonts.fonts, split, first, fonts.resolver.decode);
   const doc = build(job, writer.measurer);
   const pages = job.kind === 'formA3' ? imposeBooklet(doc.pages) : doc.pages;
   const title = job.kind === 'formA3' ? `${doc.title}（A3双面打印）` : doc.title;
-  return { bytes: writer.render({ pages, title, subject: doc.subject }), pages: pages.length };
+  return { bytes: writer.render({ pages, title, subject: doc.subject, author: doc.author }), pages: pages.length };
 }

@@ -13,7 +13,12 @@ export interface BuiltDocument {
   pages: PageData[];
   title: string;
   subject: string;
+  /** PDF Author: the applicant's unit on its own documents, the issuer on the blank form. */
+  author: string;
 }
+
+/** The issuer, Author of the documents that carry no applicant's data. */
+export const ISSUER = '南昌市总工会';
 
 const MARGINS = { top: 25 * MM, right: 22 * MM, bottom: 25 * MM, left: 25 * MM };
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
@@ -204,5 +209,6 @@ export function applicationFormDocument(
     pages,
     title: blank || studio === '' ? title : `${title}（${studio}）`,
     subject: '南昌市总工会 洪工办〔2021〕31号 附件1',
+    author: (blank ? '' : textOf(app, 'cover.unitName', ctx)) || ISSUER,
   };
 }

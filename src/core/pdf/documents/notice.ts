@@ -106,5 +106,6 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
     pages: cover ? [withRedRule(cover, input.docNumber), ...others] : [],
     title: `${input.titleLines.join('')}（${input.docNumber}）`,
     subject: `${input.issuer} ${input.docNumber}`,
+    author: input.issuer,
   };
 }
