@@ -74,6 +74,11 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   return (
     <section className="output-block" aria-labelledby="pdf-title">
       <h3 id="pdf-title">生成PDF</h3>
+      {job.incomplete === true && (
+        <p className="notice-box notice-warning" role="note">
+          “检查申报内容”中还有须修改的项目，现在生成的PDF每页都带有“未完成 · 仅供核对”水印，只供核对；改完后重新生成即为正式版本。
+        </p>
+      )}
       <p className="output-actions">
         {(Object.keys(LABELS) as Kind[]).map((kind) => (
           <button key={kind} type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void run(kind)}>

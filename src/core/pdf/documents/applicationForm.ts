@@ -4,10 +4,10 @@ import type { Application, NoticeContext } from '../../application/types';
 import { recentYears, YEAR_KEYS } from '../../application/years';
 import { breakLines, flow } from '../layout';
 import type { Block, PageData, PageItem, TableRow, TextMeasurer } from '../layout/types';
-import { FORM_SIZE, grid, label, subTable, value, widths } from './formTable';
+import { FORM_SIZE, grid, HANDWRITING_ROW, label, subTable, value, widths } from './formTable';
 import { pageNumbers } from './pageNumbers';
 import { A4, MM, PT, type FormTemplate } from './template';
-import { tableOf, textOf, titleOf } from './values';
+import { money, tableOf, textOf, titleOf } from './values';
 
 export interface BuiltDocument {
   pages: PageData[];
@@ -19,6 +19,17 @@ export interface BuiltDocument {
 
 /** The issuer, Author of the documents that carry no applicant's data. */
 export const ISSUER = '南昌市总工会';
+
+/** 填表说明-sized lists for handwriting on the blank form (a typical application's counts). */
+const BLANK_ROWS: Readonly<Record<string, number>> = {
+  'leader.honors': 3,
+  'team.members': 8,
+  'funding.sources': 3,
+  'naming.items': 2,
+  'performance.innovations': 5,
+  'performance.talents': 5,
+  projects: 4,
+};
 
 const MARGINS = { top: 25 * MM, right: 22 * MM, bottom: 25 * MM, left: 25 * MM };
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
@@ -90,6 +101,8 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
   const six = widths(w, [1.05, 1.45, 1.05, 1.45, 1.05, 1.45]);
   const t = (p: string) => (blank ? '' : textOf(app, p, ctx));
   const rows = (p: string) => (blank ? { ...tableOf(app, p, ctx), rows: [] } : tableOf(app, p, ctx));
+  /** Empty rows of each list on the blank form, sized for a typical application. */
+  const blankRows = (p: string): number | undefined => (blank ? BLANK_ROWS[p] : undefined);
   const team = teamStructure(app, ctx);
   // The printed form leaves out 未填: an empty bucket has no place in the official structure.
   const counts = (r: Readonly<Record<string, number>>) => countList(r, ['未填']);
@@ -118,7 +131,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ]),
   );
   const honors = rows('leader.honors');
-  blocks.push(subTable(titleOf('leader.honors'), widths(w, [0.6, 2.4, 1, 1, 2.6]), honors.columns, honors.rows));
+  blocks.push(subTable(titleOf('leader.honors'), widths(w, [0.6, 2.4, 1, 1, 2.6]), honors.columns, honors.rows, blankRows('leader.honors')));
 
   blocks.push(
     grid(six, [
@@ -130,16 +143,17 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ]),
   );
   const members = rows('team.members');
-  blocks.push(subTable(titleOf('team.members'), widths(w, [0.55, 1, 0.55, 1.45, 1.2, 1.55, 2.1]), members.columns, members.rows));
+  blocks.push(subTable(titleOf('team.members'), widths(w, [0.55, 1, 0.55, 1.45, 1.2, 1.55, 2.1]), members.columns, members.rows, blankRows('team.members')));
 
   const sources = rows('funding.sources');
-  blocks.push(subTable(titleOf('funding.sources'), widths(w, [0.6, 4.4, 2]), sources.columns, sources.rows));
-  if (!blank && sources.rows.length > 0) {
-    blocks.push(grid(widths(w, [5, 2]), [{ cells: [label('合计'), value(`${fundingTotal(app.funding.sources)}`)] }]));
+  blocks.push(subTable(titleOf('funding.sources'), widths(w, [0.6, 4.4, 2]), sources.columns, sources.rows, blankRows('funding.sources')));
+  if (blank || sources.rows.length > 0) {
+    const total = blank ? '' : money(`${fundingTotal(app.funding.sources)}`);
+    blocks.push(grid(widths(w, [5, 2]), [{ cells: [label('合计', { minHeight: blank ? HANDWRITING_ROW : 0 }), value(total)] }]));
   }
   if (blank || app.naming.hasNaming) {
     const naming = rows('naming.items');
-    blocks.push(subTable(titleOf('naming.items'), widths(w, [0.6, 2.6, 1.4, 2.6]), naming.columns, naming.rows));
+    blocks.push(subTable(titleOf('naming.items'), widths(w, [0.6, 2.6, 1.4, 2.6]), naming.columns, naming.rows, blankRows('naming.items')));
   } else {
     // 填表说明7: 没有则填“无”.
     blocks.push(grid(six, [fullRow(titleOf('naming.items'), '无')]));
@@ -147,9 +161,9 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
 
   const yearWidths = widths(w, [2.2, 1, 1, 1, 1]);
   const amounts = (p: 'performance.investment' | 'performance.economicBenefit') => {
-    const values = YEAR_KEYS.map((k) => (blank ? '' : t(`${p}.${k}`)));
+    const values = YEAR_KEYS.map((k) => (blank ? '' : money(t(`${p}.${k}`))));
     const group = p === 'performance.investment' ? app.performance.investment : app.performance.economicBenefit;
-    return { cells: [label(titleOf(p)), ...values.map((v) => value(v, { align: 'center' })), value(blank ? '' : `${recentYearsTotal(group)}`, { align: 'center' })] };
+    return { cells: [label(titleOf(p)), ...values.map((v) => value(v, { align: 'center' })), value(blank ? '' : money(`${recentYearsTotal(group)}`), { align: 'center' })] };
   };
   blocks.push(
     grid(
@@ -165,13 +179,13 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ),
   );
   const innovations = rows('performance.innovations');
-  blocks.push(subTable(titleOf('performance.innovations'), widths(w, [0.55, 2.1, 1.1, 0.9, 1.45, 2.45]), innovations.columns, innovations.rows));
+  blocks.push(subTable(titleOf('performance.innovations'), widths(w, [0.55, 2.1, 1.1, 0.9, 1.45, 2.45]), innovations.columns, innovations.rows, blankRows('performance.innovations')));
   const talents = rows('performance.talents');
-  blocks.push(subTable(titleOf('performance.talents'), widths(w, [0.6, 1.1, 1.2, 3.4, 1.4]), talents.columns, talents.rows));
+  blocks.push(subTable(titleOf('performance.talents'), widths(w, [0.6, 1.1, 1.2, 3.4, 1.4]), talents.columns, talents.rows, blankRows('performance.talents')));
   blocks.push(grid(six, [fullRow(titleOf('performance.socialBenefit'), t('performance.socialBenefit'), { minHeight: 60 })]));
 
   const projects = rows('projects');
-  blocks.push(subTable(titleOf('projects'), widths(w, [0.55, 1.95, 0.8, 1, 1.2, 1.2, 1.9]), projects.columns, projects.rows));
+  blocks.push(subTable(titleOf('projects'), widths(w, [0.55, 1.95, 0.8, 1, 1.2, 1.2, 1.9]), projects.columns, projects.rows, blankRows('projects')));
 
   blocks.push(
     grid(six, [

@@ -24,6 +24,8 @@ export type PageItem =
       /** Extra space after each character (points), used to justify a full line flush right. */
       charSpace: number;
       color?: Rgb;
+      /** Rotation in degrees, counter-clockwise about (x, y) (the watermark). */
+      angle?: number;
     }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color?: Rgb }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; lineWidth: number; color?: Rgb; fill?: Rgb };

@@ -126,15 +126,22 @@ export class PdfWriter {
       doc.setDrawColor(...to255(item.color ?? BLACK));
     }
     let x = item.x;
+    let y = item.y;
+    const angle = item.angle ?? 0;
+    const cos = Math.cos((angle * Math.PI) / 180);
+    const sin = Math.sin((angle * Math.PI) / 180);
     // charSpace is added after every character, so a run's advance is its width plus charSpace per character.
     for (const run of this.split(item.text, item.style)) {
       this.setFont(run.font);
-      doc.text(run.text, x, item.y, {
+      doc.text(run.text, x, y, {
         baseline: 'alphabetic',
         charSpace: item.charSpace,
+        ...(angle === 0 ? {} : { angle }),
         ...(stroke === undefined ? {} : { renderingMode: 'fillThenStroke' as const }),
       });
-      x += doc.getStringUnitWidth(run.text) * item.size + item.charSpace * [...run.text].length;
+      const advance = doc.getStringUnitWidth(run.text) * item.size + item.charSpace * [...run.text].length;
+      x += advance * cos;
+      y -= advance * sin;
     }
   }
 
