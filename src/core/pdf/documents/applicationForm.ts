@@ -88,6 +88,15 @@ function notesBlocks(template: FormTemplate): Block[] {
   ];
 }
 
+/** A group's or an opinion block's title across the grid: never left alone at the foot of a page. */
+function titleRow(text: string, span: number): TableRow {
+  return { cells: [label(text, { colSpan: span, align: 'left' })], keepWithNext: true };
+}
+
+/** 签名 with more than 40 mm of free line after it (ideographic spaces are kept), then 盖章 and the date marks,
+ *  right-aligned as on the Word form. */
+const OPINION_FOOTER = [`签名：${'\u3000'.repeat(13)}`, `（盖章）${'\u3000'.repeat(6)}`, `年\u3000\u3000月\u3000\u3000日\u3000`];
+
 function pairRow(app: Application, ctx: NoticeContext, paths: string[], blank: boolean): TableRow {
   return { cells: paths.flatMap((p) => [label(titleOf(p)), value(blank ? '' : textOf(app, p, ctx))]) };
 }
@@ -96,7 +105,7 @@ function fullRow(title: string, text: string, extra: { minHeight?: number } = {}
   return { cells: [label(title), value(text, { colSpan: 5, ...extra })] };
 }
 
-function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block[] {
+function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean, measurer: TextMeasurer): Block[] {
   const w = TEXT_WIDTH;
   const six = widths(w, [1.05, 1.45, 1.05, 1.45, 1.05, 1.45]);
   const t = (p: string) => (blank ? '' : textOf(app, p, ctx));
@@ -111,7 +120,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
 
   blocks.push(
     grid(six, [
-      { cells: [label(titleOf('studio'), { colSpan: 6, align: 'left' })] },
+      titleRow(titleOf('studio'), 6),
       fullRow(titleOf('cover.studioName'), t('cover.studioName')),
       fullRow(titleOf('cover.unitName'), t('cover.unitName')),
       pairRow(app, ctx, ['cover.unitType', 'cover.industry', 'studio.type'], blank),
@@ -124,18 +133,18 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
 
   blocks.push(
     grid(six, [
-      { cells: [label(titleOf('leader'), { colSpan: 6, align: 'left' })] },
+      titleRow(titleOf('leader'), 6),
       pairRow(app, ctx, ['leader.name', 'leader.gender', 'leader.birthMonth'], blank),
       pairRow(app, ctx, ['leader.ethnicity', 'leader.politicalStatus', 'leader.education'], blank),
       pairRow(app, ctx, ['leader.post', 'leader.title', 'leader.phone'], blank),
     ]),
   );
   const honors = rows('leader.honors');
-  blocks.push(subTable(titleOf('leader.honors'), widths(w, [0.6, 2.4, 1, 1, 2.6]), honors.columns, honors.rows, blankRows('leader.honors')));
+  blocks.push(subTable(titleOf('leader.honors'), w, [0.6, 2.4, 1, 1, 2.6], honors.columns, honors.rows, measurer, blankRows('leader.honors')));
 
   blocks.push(
     grid(six, [
-      { cells: [label(titleOf('team'), { colSpan: 6, align: 'left' })] },
+      titleRow(titleOf('team'), 6),
       fullRow('团队人数', blank ? '' : `${team.size}人（含领衔人）`),
       fullRow('学历结构', blank ? '' : counts(team.byEducation)),
       fullRow('职称/技能结构', blank ? '' : counts(team.byTitle)),
@@ -143,17 +152,17 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ]),
   );
   const members = rows('team.members');
-  blocks.push(subTable(titleOf('team.members'), widths(w, [0.55, 1, 0.55, 1.45, 1.2, 1.55, 2.1]), members.columns, members.rows, blankRows('team.members')));
+  blocks.push(subTable(titleOf('team.members'), w, [0.55, 1, 0.55, 1.45, 1.2, 1.55, 2.1], members.columns, members.rows, measurer, blankRows('team.members')));
 
   const sources = rows('funding.sources');
-  blocks.push(subTable(titleOf('funding.sources'), widths(w, [0.6, 4.4, 2]), sources.columns, sources.rows, blankRows('funding.sources')));
+  blocks.push(subTable(titleOf('funding.sources'), w, [0.6, 4.4, 2], sources.columns, sources.rows, measurer, blankRows('funding.sources')));
   if (blank || sources.rows.length > 0) {
     const total = blank ? '' : money(`${fundingTotal(app.funding.sources)}`);
     blocks.push(grid(widths(w, [5, 2]), [{ cells: [label('合计', { minHeight: blank ? HANDWRITING_ROW : 0 }), value(total)] }]));
   }
   if (blank || app.naming.hasNaming) {
     const naming = rows('naming.items');
-    blocks.push(subTable(titleOf('naming.items'), widths(w, [0.6, 2.6, 1.4, 2.6]), naming.columns, naming.rows, blankRows('naming.items')));
+    blocks.push(subTable(titleOf('naming.items'), w, [0.6, 2.6, 1.4, 2.6], naming.columns, naming.rows, measurer, blankRows('naming.items')));
   } else {
     // 填表说明7: 没有则填“无”.
     blocks.push(grid(six, [fullRow(titleOf('naming.items'), '无')]));
@@ -169,7 +178,7 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     grid(
       yearWidths,
       [
-        { cells: [label(titleOf('performance'), { colSpan: 5, align: 'left' })] },
+        titleRow(titleOf('performance'), 5),
         { cells: [label('项目'), ...years.map((y) => label(`${y}年`)), label('合计')] },
         amounts('performance.investment'),
         amounts('performance.economicBenefit'),
@@ -179,13 +188,13 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
     ),
   );
   const innovations = rows('performance.innovations');
-  blocks.push(subTable(titleOf('performance.innovations'), widths(w, [0.55, 2.1, 1.1, 0.9, 1.45, 2.45]), innovations.columns, innovations.rows, blankRows('performance.innovations')));
+  blocks.push(subTable(titleOf('performance.innovations'), w, [0.55, 2.1, 1.1, 0.9, 1.45, 2.45], innovations.columns, innovations.rows, measurer, blankRows('performance.innovations')));
   const talents = rows('performance.talents');
-  blocks.push(subTable(titleOf('performance.talents'), widths(w, [0.6, 1.1, 1.2, 3.4, 1.4]), talents.columns, talents.rows, blankRows('performance.talents')));
+  blocks.push(subTable(titleOf('performance.talents'), w, [0.6, 1.1, 1.2, 3.4, 1.4], talents.columns, talents.rows, measurer, blankRows('performance.talents')));
   blocks.push(grid(six, [fullRow(titleOf('performance.socialBenefit'), t('performance.socialBenefit'), { minHeight: 60 })]));
 
   const projects = rows('projects');
-  blocks.push(subTable(titleOf('projects'), widths(w, [0.55, 1.95, 0.8, 1, 1.2, 1.2, 1.9]), projects.columns, projects.rows, blankRows('projects')));
+  blocks.push(subTable(titleOf('projects'), w, [0.55, 1.95, 0.8, 1, 1.2, 1.2, 1.9], projects.columns, projects.rows, measurer, blankRows('projects')));
 
   blocks.push(
     grid(six, [
@@ -197,8 +206,8 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
 
   // 填表说明10: every opinion block keeps room for a signature, the stamp and the date.
   const opinion = (path: string): TableRow[] => [
-    { cells: [label(titleOf(path), { colSpan: 6, align: 'left' })] },
-    { cells: [value(t(path), { colSpan: 6, minHeight: 150, footer: ['签名：              ', '（盖  章）', '年      月      日'] })] },
+    titleRow(titleOf(path), 6),
+    { cells: [value(t(path), { colSpan: 6, minHeight: 150, footer: OPINION_FOOTER })], keepTogether: true },
   ];
   blocks.push(grid(six, [...opinion('opinions.unitUnion'), ...opinion('opinions.districtUnion')]));
   return blocks;
@@ -215,7 +224,7 @@ export function applicationFormDocument(
   const page = { width: A4.width, height: A4.height, margins: MARGINS };
   const cover = coverPage(app, ctx, template, measurer, blank);
   const notes = flow(notesBlocks(template), page, measurer);
-  const body = flow(gridBlocks(app, ctx, blank), page, measurer);
+  const body = flow(gridBlocks(app, ctx, blank, measurer), page, measurer);
   const pages = [cover, ...notes, ...pageNumbers(body, measurer, MARGINS)];
   const studio = textOf(app, 'cover.studioName', ctx);
   const title = template.titleLines.join('').replace(/\s+/g, '');

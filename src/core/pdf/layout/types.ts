@@ -85,6 +85,10 @@ export interface TableCell {
 
 export interface TableRow {
   cells: TableCell[];
+  /** Never the last row on a page: a title row stays with what follows it. */
+  keepWithNext?: boolean;
+  /** Never split across pages (an opinion block's signature area); moves whole to the next page. */
+  keepTogether?: boolean;
 }
 
 export interface TableBlock {
