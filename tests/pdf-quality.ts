@@ -146,3 +146,33 @@ export function widowsAndOrphans(pages: Page[], left: number, indent: number): s
   });
   return out;
 }
+
+export interface Raster {
+  width: number;
+  height: number;
+  /** RGB, 3 bytes a pixel, rows top to bottom. */
+  data: Buffer;
+  dpi: number;
+}
+
+/** One page rendered by pdftoppm as PPM (page numbers from 1). */
+export function rasterize(file: string, page: number, dpi = 150): Raster {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  // P6 <width> <height> <maxval> then the pixels
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (header === null) throw new Error('pdftoppm did not write a PPM');
+  return { width: Number(header[1]), height: Number(header[2]), data: ppm.subarray(header[0].length), dpi };
+}
+
+/** The topmost row (in mm from the page's top) holding a pixel that `match` takes, within [fromMm, toMm). */
+export function topInk(r: Raster, match: (red: number, green: number, blue: number) => boolean, fromMm = 0, toMm = Infinity): number | null {
+  const px = (mm: number): number => Math.round((mm * r.dpi) / 25.4);
+  const to = Math.min(r.height, px(toMm));
+  for (let y = px(fromMm); y < to; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const i = 3 * (y * r.width + x);
+      if (match(r.data[i] ?? 255, r.data[i + 1] ?? 255, r.data[i + 2] ?? 255)) return (y * 25.4) / r.dpi;
+    }
+  }
+  return null;
+}

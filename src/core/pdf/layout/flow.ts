@@ -13,12 +13,12 @@
 // - Widows and orphans: a paragraph split by a page break leaves at least two lines on each page.
 // - Page numbers are not set here: see addPageNumbers.
 
-import { layoutLines, type LaidLine } from './breakLines';
+import { countChars, layoutLines, type LaidLine } from './breakLines';
 import { baselineIn, EPS } from './geometry';
 import { PageCursor } from './pageCursor';
 import { placeLine } from './placeLine';
 import { flowTable, tableStartsIn, type TableOptions } from './table';
-import type { Block, PageData, PageSpec, ParagraphBlock, TextMeasurer } from './types';
+import type { Block, FontStyle, PageData, PageSpec, ParagraphBlock, TextMeasurer } from './types';
 
 export interface FlowOptions {
   /** Prefix of a cell's text continued on the next page, and suffix of its repeated label. Default '（续）'. */
@@ -61,11 +61,13 @@ class Flow {
     let lines = this.lines.get(block);
     if (lines === undefined) {
       if (block.lineHeight > this.cur.bodyHeight) throw new RangeError(`flow: a line pitch of ${block.lineHeight} pt is taller than the page`);
+      const scale = block.pitch === undefined ? 1 : block.pitch / block.size;
+      const measurer = scale === 1 ? this.measurer : { width: (t: string, size: number, style: FontStyle) => this.measurer.width(t, size, style) * scale };
       lines = layoutLines(block.text, {
         maxWidth: this.cur.width,
         size: block.size,
         style: block.style,
-        measurer: this.measurer,
+        measurer,
         indent: (block.indent ?? 0) * block.size,
       });
       this.lines.set(block, lines);
@@ -133,6 +135,12 @@ class Flow {
         here = Math.max(1, take(lines.length - i));
       }
       const item = placeLine(line, cur.left, cur.width, baselineIn(cur.y, block.lineHeight, block.size), align, font);
+      if (item !== undefined && block.pitch !== undefined) {
+        // Laid out at the grid's pitch, drawn at the font's own advance: take the difference back between the
+        // characters, so that the line ends where the layout put it.
+        const gaps = Math.max(1, countChars(line.text) - 1);
+        item.charSpace += (line.width - (line.width * block.size) / block.pitch) / gaps;
+      }
       if (item !== undefined) cur.add(item);
       cur.y += block.lineHeight;
       here -= 1;
