@@ -7,6 +7,12 @@
 //   manifest.json         { family, license, source, scriptVersion, chunks: [{ file, bytes, tier, characters, ranges }] }
 //                         ranges: sorted inclusive code point ranges, a lone code point as a plain number
 //   OFL.txt               the font's copyright notice and the SIL Open Font License 1.1
+//   HANAZONO.txt, BABELSTONE-HAN.txt   the licences of the rare-character sources (Debian packages)
+//
+// After the main font's chunks come the rare-character chunks (tier "rare", "pua": true): every Han ideograph the
+// main font cannot print through jsPDF, from Noto Serif SC's own glyphs beyond the BMP, then HanaMinA/B
+// (fonts-hanazono), then BabelStone Han (fonts-babelstone-han); each maps its characters to U+E000… in code point
+// order (see src/core/pdf/fonts/manifest.ts).
 //
 // Chunk 0 holds what nearly every document needs (ASCII, punctuation, full-width forms, the notice's and the form's
 // fixed texts, GB2312 level 1); the rest of the font's BMP cmap follows in chunks of about 100 KB, one frequency tier

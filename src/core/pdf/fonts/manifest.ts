@@ -16,7 +16,7 @@ export interface FontChunk {
   readonly characters?: number;
   /**
    * A rare-character chunk: its cmap puts the n-th code point of its ranges (in order) at U+E000 + n, because
-   * jsPDF addresses glyphs by one UTF-16 unit; the text drawn with it is rewritten so (see {@link puaText}).
+   * jsPDF addresses glyphs by one UTF-16 unit; the text drawn with it carries those stand-ins (FontResolver.encode).
    */
   readonly pua?: boolean;
   /** The typeface it was cut from when not the main family ('HanaMinB', …): informative. */
