@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Generates PDFs off the page's main thread: loads the fonts the document needs, lays it out, draws it.
 import { describeError, UserError } from '../core/errors';
-import { prepareUserFont } from '../core/pdf/fonts';
+import { chunkFace, prepareUserFont } from '../core/pdf/fonts';
 import { documentTexts, makePdf } from '../core/pdf/makePdf';
 import { loadBundledFonts } from '../io/fonts';
 import type { PdfRequest, PdfResponse } from '../io/pdfClient';
@@ -25,13 +25,13 @@ scope.onmessage = async (event: MessageEvent<PdfRequest>) => {
         post({ id, type: 'progress', text: '正在载入字体……', fraction: 0.05 + 0.45 * (p.totalBytes > 0 ? p.loadedBytes / p.totalBytes : 1) });
       },
     });
-    if (fonts.plan.unprintable.length > 0) {
+    if (fonts.plan.unprintable.length > 0 && job.omitUnprintable !== true) {
       post({ id, type: 'unprintable', chars: fonts.plan.unprintable.map((u) => ({ char: u.char, fields: u.fields.map((f) => ({ label: f.label })) })) });
       return;
     }
     post({ id, type: 'progress', text: '正在排版……', fraction: 0.6 });
     const pdfFonts = [
-      ...[...fonts.chunks].map(([name, bytes]) => ({ name, bytes })),
+      ...[...fonts.chunks].map(([name, bytes]) => ({ name, bytes, face: chunkFace(fonts.manifest, name) })),
       ...extra.map((f) => ({ name: f.name, bytes: f.bytes })),
     ];
     const made = makePdf(job, { fonts: pdfFonts, resolver: fonts.resolver });

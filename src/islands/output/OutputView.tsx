@@ -26,7 +26,8 @@ interface Props {
 export default function OutputView({ app, ctx, issues, attachments, form, outline, facts }: Props) {
   const [font, setFont] = useState<ChosenFont | null>(null);
   const [pdfs, setPdfs] = useState<Partial<Record<'form' | 'formA3' | 'materials', Blob>>>({});
-  const job = useMemo(() => ({ app, ctx, form, outline }), [app, ctx, form, outline]);
+  const incomplete = issues.some((i) => i.severity === 'error');
+  const job = useMemo(() => ({ app, ctx, form, outline, incomplete }), [app, ctx, form, outline, incomplete]);
   const [unprintable, setUnprintable] = useState<UnprintableChar[]>([]);
   // Before anything is generated: the characters the chosen fonts cannot print, with their fields.
   useEffect(() => {

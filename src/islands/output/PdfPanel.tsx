@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PdfJob, PdfKind } from '../../core/pdf/makePdf';
 import { PDF_NAMES } from '../../core/package/layout';
+import { characterLabel } from '../../core/pdf/fonts/coverage';
 import { generatePdf, type PdfResult } from '../../io/pdfClient';
 import type { ChosenFont } from './FontChoice';
 
@@ -34,6 +35,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   const [made, setMade] = useState<Partial<Record<Kind, Made>>>({});
   const [preview, setPreview] = useState<Kind | null>(null);
   const [problem, setProblem] = useState<(PdfResult & { forKind: Kind }) | null>(null);
+  const [pending, setPending] = useState<Kind | null>(null);
 
   // Object URLs are released when they are replaced and when the panel goes away.
   const urls = useRef(new Set<string>());
@@ -42,10 +44,11 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     return () => all.forEach((u) => URL.revokeObjectURL(u));
   }, []);
 
-  async function run(kind: Kind) {
+  async function run(kind: Kind, omitUnprintable = false) {
     setBusy({ kind, text: '正在准备……', fraction: 0 });
     setProblem(null);
-    const result = await generatePdf({ ...job, kind }, {
+    setPending(kind);
+    const result = await generatePdf({ ...job, kind, omitUnprintable }, {
       fontBase,
       userFont: font ? font.bytes.slice(0) : null,
       onProgress: (text, fraction) => setBusy({ kind, text, fraction }),
@@ -71,6 +74,11 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   return (
     <section className="output-block" aria-labelledby="pdf-title">
       <h3 id="pdf-title">生成PDF</h3>
+      {job.incomplete === true && (
+        <p className="notice-box notice-warning" role="note">
+          “检查申报内容”中还有须修改的项目，现在生成的PDF每页都带有“未完成 · 仅供核对”水印，只供核对；改完后重新生成即为正式版本。
+        </p>
+      )}
       <p className="output-actions">
         {(Object.keys(LABELS) as Kind[]).map((kind) => (
           <button key={kind} type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void run(kind)}>
@@ -90,11 +98,18 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
           <ul>
             {problem.chars.map((c) => (
               <li key={c.char}>
-                “{c.char}”（U+{c.char.codePointAt(0)?.toString(16).toUpperCase()}）见于：{c.fields.map((f) => `「${f.label}」`).join('、')}
+                {characterLabel(c.char)}，见于：{c.fields.map((f) => `「${f.label}」`).join('、')}
               </li>
             ))}
           </ul>
-          <p>请把这些字改为常用写法（如生僻字可写作拼音或常用异体字并在“其他需要说明的情况”中注明），或选择包含这些字的本机字体。</p>
+          <p>表情符号、不可见字符等没有字体可以打印。请在上述栏目中删去或改写这些字符；也可以略去它们直接生成（PDF中不出现这些字符，草稿不变）。</p>
+          {pending && (
+            <p>
+              <button type="button" className="btn" disabled={busy !== null} onClick={() => void run(pending, true)}>
+                略去这些字符，生成{LABELS[pending]}
+              </button>
+            </p>
+          )}
         </div>
       )}
       {problem?.kind === 'error' && (

@@ -4,7 +4,7 @@ import { candidateTitle, printedRecommender } from '../../application/facts';
 import type { Application, NoticeContext } from '../../application/types';
 import { flow } from '../layout';
 import type { Block, PageData, TextMeasurer } from '../layout/types';
-import type { BuiltDocument } from './applicationForm';
+import { ISSUER, type BuiltDocument } from './applicationForm';
 import { pageNumbers } from './pageNumbers';
 import { A4, MM, PT, type OutlineTemplate } from './template';
 import { textOf, titleOf } from './values';
@@ -61,5 +61,6 @@ export function materialsDocument(app: Application, ctx: NoticeContext, template
     pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
     title: `${template.titleLines[0] ?? '申报材料'}${studio ? `（${studio}）` : ''}`,
     subject: '南昌市总工会 洪工办〔2021〕31号 附件2',
+    author: textOf(app, 'cover.unitName', ctx) || ISSUER,
   };
 }

@@ -88,6 +88,20 @@ export function flowTable(block: TableBlock, cur: PageCursor, measurer: TextMeas
   const queue = [...body];
   for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
     const h = ctx.rowHeight(row);
+    const next = queue[0];
+    // A title row goes to the next page when what follows it could not start here.
+    const orphaned =
+      row.keepWithNext === true &&
+      next !== undefined &&
+      !freshTop &&
+      h <= cur.remaining + EPS &&
+      ctx.rowHeight(next) > cur.remaining - h + EPS &&
+      splitRow(ctx, next, cur.remaining - h, false) === null;
+    if (orphaned) {
+      nextPage();
+      queue.unshift(row);
+      continue;
+    }
     if (h <= cur.remaining + EPS) {
       put(row, h);
       freshTop = false;
