@@ -15,6 +15,28 @@ export interface BuiltDocument {
   subject: string;
 }
 
+/** One cover field as printed: its label and the text on its line ('' when blank). */
+export interface CoverField {
+  label: string;
+  text: string;
+  /** 填报日期: the blank form leaves room for 年 月 日 on its line. */
+  date: boolean;
+}
+
+/** The 申报表 before pagination: what the PDF lays out and the Word edition writes, in the same order. */
+export interface FormDescription {
+  blank: boolean;
+  titleLines: string[];
+  coverFields: CoverField[];
+  coverFooter: string;
+  /** 填表说明 (its own pages, not numbered). */
+  notes: Block[];
+  /** The form's grid, sub-tables and opinion blocks (pages numbered from 1). */
+  body: Block[];
+  title: string;
+  subject: string;
+}
+
 const MARGINS = { top: 25 * MM, right: 22 * MM, bottom: 25 * MM, left: 25 * MM };
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 
@@ -24,6 +46,10 @@ const COVER_PATHS = ['cover.studioName', 'cover.unitName', 'cover.unitType', 'co
 function recommenderText(app: Application, ctx: NoticeContext): string {
   const r = textOf(app, 'cover.recommender', ctx);
   return r === '其他' ? textOf(app, 'cover.recommenderOther', ctx) || r : r;
+}
+
+function coverText(app: Application, ctx: NoticeContext, path: string, blank: boolean): string {
+  return blank ? '' : path === 'cover.recommender' ? recommenderText(app, ctx) : textOf(app, path, ctx);
 }
 
 function coverPage(app: Application, ctx: NoticeContext, template: FormTemplate, measurer: TextMeasurer, blank: boolean): PageData {
@@ -44,7 +70,7 @@ function coverPage(app: Application, ctx: NoticeContext, template: FormTemplate,
   const size = PT.三号;
   template.coverFields.forEach((field, i) => {
     const path = COVER_PATHS[i] ?? '';
-    const text = blank ? '' : path === 'cover.recommender' ? recommenderText(app, ctx) : textOf(app, path, ctx);
+    const text = coverText(app, ctx, path, blank);
     items.push({ kind: 'text', x: labelX, y, text: field, size, style: 'hei', charSpace: 0 });
     const lines = text === '' ? [] : breakLines(text, { maxWidth: lineEnd - lineX - 4, size, style: 'fangsong', measurer });
     const rows = Math.max(1, lines.length);
@@ -185,6 +211,30 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean): Block
   return blocks;
 }
 
+export function applicationFormDescription(
+  app: Application,
+  ctx: NoticeContext,
+  template: FormTemplate,
+  options: { blank?: boolean } = {},
+): FormDescription {
+  const blank = options.blank === true;
+  const studio = textOf(app, 'cover.studioName', ctx);
+  const title = template.titleLines.join('').replace(/\s+/g, '');
+  return {
+    blank,
+    titleLines: template.titleLines,
+    coverFields: template.coverFields.map((label, i) => {
+      const path = COVER_PATHS[i] ?? '';
+      return { label, text: coverText(app, ctx, path, blank), date: path === 'cover.fillDate' };
+    }),
+    coverFooter: template.coverFooter,
+    notes: notesBlocks(template),
+    body: gridBlocks(app, ctx, blank),
+    title: blank || studio === '' ? title : `${title}（${studio}）`,
+    subject: '南昌市总工会 洪工办〔2021〕31号 附件1',
+  };
+}
+
 export function applicationFormDocument(
   app: Application,
   ctx: NoticeContext,
@@ -192,17 +242,14 @@ export function applicationFormDocument(
   measurer: TextMeasurer,
   options: { blank?: boolean } = {},
 ): BuiltDocument {
-  const blank = options.blank === true;
+  const d = applicationFormDescription(app, ctx, template, options);
   const page = { width: A4.width, height: A4.height, margins: MARGINS };
-  const cover = coverPage(app, ctx, template, measurer, blank);
-  const notes = flow(notesBlocks(template), page, measurer);
-  const body = flow(gridBlocks(app, ctx, blank), page, measurer);
+  const cover = coverPage(app, ctx, template, measurer, d.blank);
+  const notes = flow(d.notes, page, measurer);
+  const body = flow(d.body, page, measurer);
   const pages = [cover, ...notes, ...pageNumbers(body, measurer, MARGINS)];
-  const studio = textOf(app, 'cover.studioName', ctx);
-  const title = template.titleLines.join('').replace(/\s+/g, '');
-  return {
-    pages,
-    title: blank || studio === '' ? title : `${title}（${studio}）`,
-    subject: '南昌市总工会 洪工办〔2021〕31号 附件1',
-  };
+  return { pages, title: d.title, subject: d.subject };
 }
+
+/** The Word edition sets the same text block. */
+export { MARGINS as FORM_MARGINS };
