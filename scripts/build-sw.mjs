@@ -9,7 +9,7 @@ const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 
 const { count, size, warnings } = await generateSW({
   globDirectory: outDir,
-  globPatterns: ['**/*.{html,js,css,svg,pdf,json,txt}'],
+  globPatterns: ['**/*.{html,js,css,svg,pdf,docx,json,txt}'],
   // The font chunks (14.5 MB in all) are fetched only when needed; everything else is precached.
   globIgnores: ['fonts/**/*.ttf'],
   swDest: `${outDir}/sw.js`,

@@ -31,9 +31,14 @@ const ALIGN = {
 } as const;
 
 /** Run properties: the font in every slot (East Asian first), the size, the colour. */
-export function runStyle(style: FontStyle, size: number, color?: Rgb): IRunOptions {
+export function runStyle(style: FontStyle, size: number, color?: Rgb, spacing = 0): IRunOptions {
   const font = fontFor(style, size);
-  return { font: { eastAsia: font, ascii: font, hAnsi: font, cs: font }, size: halfPoints(size), ...(color ? { color: hex(color) } : {}) };
+  return {
+    font: { eastAsia: font, ascii: font, hAnsi: font, cs: font },
+    size: halfPoints(size),
+    ...(color ? { color: hex(color) } : {}),
+    ...(spacing !== 0 ? { characterSpacing: spacing } : {}),
+  };
 }
 
 export interface LineOptions {
@@ -49,17 +54,18 @@ export interface LineOptions {
   after?: number;
   keepNext?: boolean;
   pageBreakBefore?: boolean;
+  /** Extra space after each character, in twips (negative: condensed). */
+  spacing?: number;
 }
 
 /** One paragraph at an exact line pitch, as the PDF sets it; an empty one keeps its font for what is typed in. */
 export function textParagraph(text: string, o: LineOptions): Paragraph {
-  const run = runStyle(o.style, o.size, o.color);
+  const run = runStyle(o.style, o.size, o.color, o.spacing);
   return new Paragraph({
     alignment: ALIGN[o.align],
-    spacing: { before: twips(o.before ?? 0), after: twips(o.after ?? 0), line: twips(o.lineHeight), lineRule: LineRuleType.EXACT },
+    // The pitch rounds down: rounded up, 22 lines of 28.95 pt no longer fit the 225 mm text block.
+    spacing: { before: twips(o.before ?? 0), after: twips(o.after ?? 0), line: Math.max(1, Math.floor(o.lineHeight * 20)), lineRule: LineRuleType.EXACT },
     ...(o.indent || o.right ? { indent: { ...(o.indent ? { firstLine: twips(o.indent * o.size) } : {}), ...(o.right ? { right: twips(o.right) } : {}) } } : {}),
-    // No extra space between Han and digits (Word's default adds it): dates and amounts set as in the PDF.
-    autoSpaceEastAsianText: false,
     ...(o.keepNext ? { keepNext: true } : {}),
     ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
     run,
@@ -67,7 +73,16 @@ export function textParagraph(text: string, o: LineOptions): Paragraph {
   });
 }
 
-function paragraph(b: ParagraphBlock): Paragraph {
+/** A section's body font; `pitch` (points per character) condenses text of that size to fit the grid. */
+export interface SectionBody {
+  style: FontStyle;
+  size: number;
+  pitch?: number;
+}
+
+function paragraph(b: ParagraphBlock, body: SectionBody): Paragraph {
+  // A hair (1 twip) under the pitch: at the exact pitch LibreOffice lets a line-end comma through and drops it.
+  const spacing = body.pitch !== undefined && b.size === body.size ? Math.min(0, Math.floor((body.pitch - b.size) * 20) - 1) : 0;
   return textParagraph(b.text, {
     style: b.style,
     size: b.size,
@@ -79,6 +94,7 @@ function paragraph(b: ParagraphBlock): Paragraph {
     ...(b.spaceAfter ? { after: b.spaceAfter } : {}),
     ...(b.keepWithNext ? { keepNext: true } : {}),
     ...(b.breakBefore ? { pageBreakBefore: true } : {}),
+    ...(spacing !== 0 ? { spacing } : {}),
   });
 }
 
@@ -86,6 +102,9 @@ function paragraph(b: ParagraphBlock): Paragraph {
 function spacer(height: number, style: FontStyle, size: number): Paragraph {
   return textParagraph('', { style, size: Math.min(size, height), lineHeight: Math.min(1584, Math.max(1, height)), align: 'left' });
 }
+
+/** Rows of at most this many lines in every cell are kept on one page. */
+const SHORT_ROW_LINES = 6;
 
 const border = (pt: number) => ({ style: BorderStyle.SINGLE, size: Math.round(pt * 8), color: '000000' });
 
@@ -130,11 +149,13 @@ export function table(t: TableBlock): Table {
   const headerRows = Math.max(0, t.headerRows ?? 0);
   const rows = t.rows.map((row, r) => {
     let at = 0;
+    const widthsOf: number[] = [];
     const cells = row.cells.map((c, i) => {
       // The last cell of a row stretches over the columns left over, as in the PDF engine.
       const span = i === row.cells.length - 1 ? Math.max(1, t.columns.length - at) : Math.max(1, c.colSpan ?? 1);
       const width = t.columns.slice(at, at + span).reduce((a, b) => a + b, 0);
       at += span;
+      widthsOf.push(width);
       return cell(t, c, width, span);
     });
     const minHeight = Math.max(0, ...row.cells.map((c) => c.minHeight ?? 0));
@@ -142,10 +163,12 @@ export function table(t: TableBlock): Table {
     // A row of labels only is the title of what follows: kept with it. A signature block stays on one page.
     const title = row.cells.every((c) => c.label === true) && r < t.rows.length - 1;
     const signature = row.cells.some((c) => (c.footer ?? []).length > 0);
+    // A short row (a list entry) moves to the next page whole; a long text may split, to flow on.
+    const short = row.cells.every((c, i) => estimatedLines(c.text, (widthsOf[i] ?? 0) - 2 * t.padding, t.size) <= SHORT_ROW_LINES);
     return new TableRow({
       children: cells,
       ...(header ? { tableHeader: true } : {}),
-      ...(header || title || signature ? { cantSplit: true } : {}),
+      ...(header || title || signature || short ? { cantSplit: true } : {}),
       ...(title ? { keepNext: true } : {}),
       ...(minHeight > 0 ? { height: { value: twips(minHeight), rule: HeightRule.ATLEAST } } : {}),
     });
@@ -177,7 +200,7 @@ function tableGap(style: FontStyle): Paragraph {
  * The blocks of one section as Word content. A page break that ends the blocks is left to the section break
  * that follows. `style`/`size` are the section's body font, given to spacers.
  */
-export function blocksToWord(blocks: readonly Block[], body: { style: FontStyle; size: number }): FileChild[] {
+export function blocksToWord(blocks: readonly Block[], body: SectionBody): FileChild[] {
   const out: FileChild[] = [];
   let pendingBreak = false;
   blocks.forEach((b, i) => {
@@ -185,7 +208,7 @@ export function blocksToWord(blocks: readonly Block[], body: { style: FontStyle;
     switch (b.kind) {
       case 'paragraph': {
         const p = pendingBreak ? { ...b, breakBefore: true } : b;
-        out.push(paragraph(p));
+        out.push(paragraph(p, body));
         break;
       }
       case 'table':
@@ -194,7 +217,7 @@ export function blocksToWord(blocks: readonly Block[], body: { style: FontStyle;
         out.push(table(b));
         break;
       case 'spacer':
-        if (pendingBreak) out.push(textParagraph('', { ...body, lineHeight: 1, align: 'left', pageBreakBefore: true }));
+        if (pendingBreak) out.push(textParagraph('', { style: body.style, size: body.size, lineHeight: 1, align: 'left', pageBreakBefore: true }));
         out.push(spacer(b.height, body.style, body.size));
         break;
       case 'pageBreak':

@@ -2,6 +2,7 @@
 // WPS and Word on Windows pick 仿宋 without any change), page numbers "— 1 —" in the footer as GB/T 9704 places them
 // (四号, odd pages right, even pages left, one character in).
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { A4, MM, PT } from '../pdf/documents/template';
 import type { Margins } from '../pdf/layout/types';
 import { BODY_SIZE, BODY_STYLE, fontFor } from './fonts';
@@ -84,7 +85,21 @@ export function wordDocument(spec: WordDocumentSpec): Document {
   });
 }
 
+/**
+ * Punctuation never hangs into the margin: LibreOffice drops a hanging comma from the printed page, and the
+ * PDF never hangs one either. docx writes w:overflowPunct only when it is on, so the off switch is added here, in
+ * its place in CT_PPrBase (after keepNext and pageBreakBefore, before spacing).
+ */
+function noHangingPunctuation(xml: string): string {
+  return xml.replace(/(<w:pPr>(?:<w:keepNext\/>|<w:pageBreakBefore\/>)*)(?=<w:spacing )/g, '$1<w:overflowPunct w:val="0"/>');
+}
+
 /** The .docx bytes (a zip of WordprocessingML), in Node and in the browser alike. */
-export async function packWord(spec: WordDocumentSpec): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(wordDocument(spec)));
+export async function packWord(spec: WordDocumentSpec): Promise<Uint8Array<ArrayBuffer>> {
+  const files = unzipSync(new Uint8Array(await Packer.toArrayBuffer(wordDocument(spec))));
+  const document = files['word/document.xml'];
+  if (document === undefined) throw new Error('docx: word/document.xml is missing');
+  files['word/document.xml'] = strToU8(noHangingPunctuation(strFromU8(document)));
+  const zipped = zipSync(files, { level: 6 });
+  return new Uint8Array(zipped.buffer.slice(zipped.byteOffset, zipped.byteOffset + zipped.byteLength) as ArrayBuffer);
 }

@@ -90,15 +90,20 @@ export function formWordSpec(d: FormDescription): WordDocumentSpec {
   };
 }
 
+/**
+ * GB/T 9704's text block holds 28 characters of 三号 (16 pt) in 156 mm, 15.8 pt each: the body text is condensed
+ * by the difference, as Word's 文档网格 would do (a character grid LibreOffice reads as two cells per character).
+ */
+const OFFICIAL = { style: BODY_STYLE, size: PT.三号, pitch: (A4.width - MATERIALS_MARGINS.left - MATERIALS_MARGINS.right) / 28 };
+
 export function materialsWordSpec(app: Application, ctx: NoticeContext, outline: OutlineTemplate): WordDocumentSpec {
   const d = materialsDescription(app, ctx, outline);
-  const materialsBody = { style: BODY_STYLE, size: PT.三号 };
   return {
     title: d.title,
     subject: d.subject,
     sections: [
-      { children: blocksToWord(d.titlePage, materialsBody), margins: MATERIALS_MARGINS, pageNumbers: false },
-      { children: blocksToWord(d.body, materialsBody), margins: MATERIALS_MARGINS, pageNumbers: true },
+      { children: blocksToWord(d.titlePage, OFFICIAL), margins: MATERIALS_MARGINS, pageNumbers: false },
+      { children: blocksToWord(d.body, OFFICIAL), margins: MATERIALS_MARGINS, pageNumbers: true },
     ],
   };
 }
@@ -107,7 +112,7 @@ export function outlineWordSpec(outline: OutlineTemplate, sections: readonly Out
   return {
     title: outline.titleLines.join('').replace(/\s+/g, ''),
     subject: '南昌市总工会 洪工办〔2021〕31号 附件2',
-    sections: [{ children: blocksToWord(outlineDescription(outline, sections), { style: BODY_STYLE, size: PT.三号 }), margins: MATERIALS_MARGINS, pageNumbers: true }],
+    sections: [{ children: blocksToWord(outlineDescription(outline, sections), OFFICIAL), margins: MATERIALS_MARGINS, pageNumbers: true }],
   };
 }
 
@@ -137,6 +142,6 @@ export function wordSpec(job: WordJob): WordDocumentSpec {
 }
 
 /** From a job to .docx bytes. */
-export function makeWord(job: WordJob): Promise<Uint8Array> {
+export function makeWord(job: WordJob): Promise<Uint8Array<ArrayBuffer>> {
   return packWord(wordSpec(job));
 }
