@@ -1,12 +1,11 @@
 // Shared by the unit and browser tests of the Word editions: LibreOffice converts a .docx to PDF (as a reviewer's
 // WPS or Word would open it), pdftotext reads it back, and the draft's values are listed as they print.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Application, NoticeContext } from '../src/core/application/types';
-import { textOf } from '../src/core/pdf/documents/values';
+import type { Application } from '../src/core/application/types';
 
 const NOTO = fileURLToPath(new URL('../node_modules/@expo-google-fonts/noto-serif-sc/400Regular/', import.meta.url));
 /** The fonts the documents name; Windows has them, this machine does not. */
@@ -84,7 +83,15 @@ const officialDate = (v: string): string => {
  * Every value of the draft as the 申报表 ('form') or the 申报材料 ('materials') prints it: texts as typed (white space
  * aside), dates the official way, numbers as numbers, the 门类 by its name. The 填表联系人 is never printed.
  */
-export function printedValues(app: Application, ctx: NoticeContext, kind: 'form' | 'materials'): string[] {
+/** 门类 names by letter, from the schema (read as a file: the browser tests cannot import JSON modules). */
+function industryNames(): Map<string, string> {
+  const schema = JSON.parse(readFileSync(new URL('../schemas/application.schema.json', import.meta.url), 'utf8')) as {
+    properties: { cover: { properties: { industry: { oneOf: { const: string; title: string }[] } } } };
+  };
+  return new Map(schema.properties.cover.properties.industry.oneOf.map((o) => [o.const, o.title]));
+}
+
+export function printedValues(app: Application, kind: 'form' | 'materials'): string[] {
   const out: string[] = [];
   const walk = (v: unknown, path: string) => {
     if (path === 'contact' || path === 'naming.hasNaming') return;
@@ -92,7 +99,7 @@ export function printedValues(app: Application, ctx: NoticeContext, kind: 'form'
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
     else if (kind === 'materials' && !path.startsWith('materials.')) return;
-    else if (path === 'cover.industry' && typeof v === 'string') out.push(textOf(app, path, ctx));
+    else if (path === 'cover.industry' && typeof v === 'string') out.push(industryNames().get(v) ?? v);
     else if (typeof v === 'string' && v !== '') out.push(/^\d{4}-\d{2}(-\d{2})?$/.test(v) ? officialDate(v) : v.replace(/\s+/g, ''));
     else if (typeof v === 'number') out.push(String(v));
   };
