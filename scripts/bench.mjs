@@ -20,6 +20,7 @@ import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.m
 import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
+import { measureWord } from '../bench/word.mjs';
 
 const PORT = Number(process.env.BENCH_PORT || 4430);
 const OUT_DIR = 'dist';
@@ -159,6 +160,8 @@ async function main() {
       rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)), 'h')));
       progress('h. peak memory of the package with a 1 GiB video');
       rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)), 'h')));
+      progress('i. Word editions of 申报表 and 申报材料');
+      rows.push(...(await row('Word 申报表与申报材料生成', '首次与 5 次中位数', () => inBrowser(() => measureWord(server.url)), 'i')));
     } finally {
       await browser?.close();
     }

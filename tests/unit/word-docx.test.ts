@@ -24,7 +24,7 @@ const tablesOf = (xml: string): string[] => xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/
 const rowsOf = (tbl: string): string[] => tbl.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
 const twips = (pt: number) => Math.round(pt * 20);
 
-describe('the filled 申报表 as .docx', () => {
+describe('the filled 申报表 as .docx', { timeout: 30_000 }, () => {
   it('sets the body in 仿宋 小四, named in the East Asian slot of the default run and of the Normal style', async () => {
     const { styles } = await parts('form');
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
@@ -106,7 +106,7 @@ describe('the filled 申报表 as .docx', () => {
   });
 });
 
-describe('the other Word editions', () => {
+describe('the other Word editions', { timeout: 30_000 }, () => {
   it('申报材料: the description’s paragraphs in order, headings in 黑体 and 楷体, the body in 仿宋 三号', async () => {
     const app = typicalApplication();
     const { document } = await parts('materials', app);
@@ -124,6 +124,9 @@ describe('the other Word editions', () => {
     const text = textOf(document);
     for (const label of ['工作室名称', '领衔人', '团队成员', '经济效益说明', '所在单位工会意见', '签名：', '（盖  章）']) expect(text).toContain(label);
     expect(text).toContain('年　　　月　　　日');
+    // The title in 小标宋, the cover's labels in 黑体.
+    expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^<]*\/>(?:<[^>]+>)*申 报 表</);
+    expect(document).toMatch(/w:eastAsia="黑体"[^<]*\/>(?:<[^>]+>)*工作室名称</);
     expect(text).not.toContain('熊建华');
   });
 

@@ -15,7 +15,7 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
 /**
- * The cover as the PDF draws it: the title lines in 黑体, the six fields (label in 黑体, the text on a ruled line
+ * The cover as the PDF draws it: the title lines (in 小标宋, Word's title font), the six fields (label in 黑体, the text on a ruled line
  * in 仿宋, both 三号) and 南昌市总工会制 in 楷体 near the foot. The fields are a borderless table whose value cells
  * have a bottom rule, so typed text stays on its line.
  */
@@ -30,7 +30,8 @@ function cover(d: FormDescription): FileChild[] {
     const baseline = 70 * MM + (i === 0 ? 0 : 30 * MM + (i - 1) * 20 * MM);
     const lineHeight = size * 1.3;
     const before = Math.max(0, baseline - y - (lineHeight - size) / 2 - ASCENT * size);
-    out.push(textParagraph(text, { style: 'hei', size, lineHeight, align: 'center', before }));
+    // 'song' at these sizes is the title font (小标宋), as official titles are set in Word.
+    out.push(textParagraph(text, { style: 'song', size, lineHeight, align: 'center', before }));
     y += before + lineHeight;
   });
   const size = PT.三号;
