@@ -1,5 +1,5 @@
 // After `astro build`: a service worker (Workbox) that precaches the whole site, so that after one visit the
-// notice, the form, the drafts, the PDFs and the package all work without a network. Font chunks are cached as
+// notice, the form, the drafts, the PDFs, the Word files and the package all work without a network. Font chunks are cached as
 // they are first used (the PDF code also keeps them in the Cache API); only the manifest is precached.
 import process from 'node:process';
 import { generateSW } from 'workbox-build';
