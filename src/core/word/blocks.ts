@@ -108,7 +108,7 @@ const SHORT_ROW_LINES = 6;
 
 const border = (pt: number) => ({ style: BorderStyle.SINGLE, size: Math.round(pt * 8), color: '000000' });
 
-/** Lines a text takes in a cell, estimated by full-width characters (for the room above an opinion's footer). */
+/** Lines a text takes in a cell, estimated by full-width characters (room above an opinion footer, short rows). */
 function estimatedLines(text: string, width: number, size: number): number {
   const perLine = Math.max(1, Math.floor(width / size));
   return text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil([...p].length / perLine)), 0);
