@@ -21,6 +21,7 @@ import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.m
 import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
+import { measureWord } from '../bench/word.mjs';
 
 const PORT = Number(process.env.BENCH_PORT || 4430);
 const OUT_DIR = 'dist';
@@ -164,6 +165,8 @@ async function main() {
       rows.push(...(await row('超过 4 GiB 的材料包', 'unzip -tq、7zz t、Python zipfile', () => inBrowser(() => measureLargePackage(server.url)), 'h')));
       progress('h. peak memory of a draft file export and import with a 1 GiB video');
       rows.push(...(await row('草稿文件导出 + 导入峰值内存（1 GiB 视频）', '每 200 ms 采样', () => inBrowser(() => measureDraftFileMemory(server.url)), 'h')));
+      progress('i. Word editions of 申报表 and 申报材料');
+      rows.push(...(await row('Word 申报表与申报材料生成', '首次与 5 次中位数', () => inBrowser(() => measureWord(server.url)), 'i')));
     } finally {
       await browser?.close();
     }

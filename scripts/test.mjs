@@ -19,6 +19,12 @@ for (const [tool, pkg, args] of [['pdftotext', 'poppler-utils', ['-v']], ['unzip
     process.exit(1);
   }
 }
+try {
+  execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
+} catch {
+  console.error('soffice not found: install it with `apt-get install -y libreoffice-writer-nogui` (the tests open the Word editions with it).');
+  process.exit(1);
+}
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 function run(script, ...args) {

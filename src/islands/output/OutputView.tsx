@@ -11,6 +11,7 @@ import type { SubmissionFacts } from '../../core/application/facts';
 import { Handoff } from './Handoff';
 import { PackagePanel } from './PackagePanel';
 import { PdfPanel } from './PdfPanel';
+import { WordPanel } from './WordPanel';
 
 interface Props {
   app: Application;
@@ -63,6 +64,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
       </section>
       <FontChoice chosen={font} onChange={setFont} />
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
+      <WordPanel job={job} />
       <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
       <Handoff app={app} ctx={ctx} facts={facts} />
     </>

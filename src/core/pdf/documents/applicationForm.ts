@@ -5,6 +5,7 @@ import { rootSchemaNode } from '../../application/schema';
 import type { Application, NoticeContext } from '../../application/types';
 import { recentYears, YEAR_KEYS } from '../../application/years';
 import { breakLines, flow } from '../layout';
+import { fixedWidthMeasurer } from '../layout/fixedWidth';
 import type { Block, PageData, PageItem, TableRow, TextMeasurer } from '../layout/types';
 import { FORM_SIZE, grid, HANDWRITING_ROW, label, subTable, value, widths } from './formTable';
 import { pageNumbers } from './pageNumbers';
@@ -32,6 +33,28 @@ const BLANK_ROWS: Readonly<Record<string, number>> = {
   'performance.talents': 5,
   projects: 4,
 };
+/** One cover field as printed: its label and the text on its line ('' when blank). */
+export interface CoverField {
+  label: string;
+  text: string;
+  /** 填报日期: the blank form leaves room for 年 月 日 on its line. */
+  date: boolean;
+}
+
+/** The 申报表 before pagination: what the PDF lays out and the Word edition writes, in the same order. */
+export interface FormDescription {
+  blank: boolean;
+  titleLines: string[];
+  coverFields: CoverField[];
+  coverFooter: string;
+  /** 填表说明 (its own pages, not numbered). */
+  notes: Block[];
+  /** The form's grid, sub-tables and opinion blocks (pages numbered from 1). */
+  body: Block[];
+  title: string;
+  subject: string;
+  author: string;
+}
 
 const MARGINS = { top: 25 * MM, right: 22 * MM, bottom: 25 * MM, left: 25 * MM };
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
@@ -226,6 +249,33 @@ function gridBlocks(app: Application, ctx: NoticeContext, blank: boolean, measur
   return blocks;
 }
 
+export function applicationFormDescription(
+  app: Application,
+  ctx: NoticeContext,
+  template: FormTemplate,
+  // The measurer sizes columns to their labels and short values; the Word edition, which has no font metrics,
+  // sizes them with the fixed-width one.
+  options: { blank?: boolean; measurer?: TextMeasurer } = {},
+): FormDescription {
+  const blank = options.blank === true;
+  const studio = candidateTitle(app);
+  const title = template.titleLines.join('').replace(/\s+/g, '');
+  return {
+    blank,
+    titleLines: template.titleLines,
+    coverFields: template.coverFields.map((label) => {
+      const path = coverPathOf(label);
+      return { label, text: blank ? '' : coverText(app, path, ctx), date: path === 'cover.fillDate' };
+    }),
+    coverFooter: template.coverFooter,
+    notes: notesBlocks(template),
+    body: gridBlocks(app, ctx, blank, options.measurer ?? fixedWidthMeasurer()),
+    title: blank || studio === '' ? title : `${title}（${studio}）`,
+    subject: '南昌市总工会 洪工办〔2021〕31号 附件1',
+    author: (blank ? '' : textOf(app, 'cover.unitName', ctx)) || ISSUER,
+  };
+}
+
 export function applicationFormDocument(
   app: Application,
   ctx: NoticeContext,
@@ -233,18 +283,14 @@ export function applicationFormDocument(
   measurer: TextMeasurer,
   options: { blank?: boolean } = {},
 ): BuiltDocument {
-  const blank = options.blank === true;
+  const d = applicationFormDescription(app, ctx, template, { ...options, measurer });
   const page = { width: A4.width, height: A4.height, margins: MARGINS };
-  const cover = coverPage(app, ctx, template, measurer, blank);
-  const notes = flow(notesBlocks(template), page, measurer);
-  const body = flow(gridBlocks(app, ctx, blank, measurer), page, measurer);
+  const cover = coverPage(app, ctx, template, measurer, d.blank);
+  const notes = flow(d.notes, page, measurer);
+  const body = flow(d.body, page, measurer);
   const pages = [cover, ...notes, ...pageNumbers(body, measurer, MARGINS)];
-  const studio = candidateTitle(app);
-  const title = template.titleLines.join('').replace(/\s+/g, '');
-  return {
-    pages,
-    title: blank || studio === '' ? title : `${title}（${studio}）`,
-    subject: '南昌市总工会 洪工办〔2021〕31号 附件1',
-    author: (blank ? '' : textOf(app, 'cover.unitName', ctx)) || ISSUER,
-  };
+  return { pages, title: d.title, subject: d.subject, author: d.author };
 }
+
+/** The Word edition sets the same text block. */
+export { MARGINS as FORM_MARGINS };

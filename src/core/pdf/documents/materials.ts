@@ -43,8 +43,16 @@ function titlePage(app: Application, ctx: NoticeContext, template: OutlineTempla
   ];
 }
 
-export function materialsDocument(app: Application, ctx: NoticeContext, template: OutlineTemplate, measurer: TextMeasurer): BuiltDocument {
-  const page = { width: A4.width, height: A4.height, margins: MARGINS };
+/** 申报材料 before pagination: the title page (ending in a page break, not numbered) and the numbered body. */
+export interface MaterialsDescription {
+  titlePage: Block[];
+  body: Block[];
+  title: string;
+  subject: string;
+  author: string;
+}
+
+export function materialsDescription(app: Application, ctx: NoticeContext, template: OutlineTemplate): MaterialsDescription {
   const blocks: Block[] = [];
   for (const [group, keys] of Object.entries(OUTLINE)) {
     blocks.push({ kind: 'paragraph', text: titleOf(group), size: PT.三号, style: 'hei', lineHeight: LINE, indent: 2, keepWithNext: true });
@@ -55,12 +63,48 @@ export function materialsDocument(app: Application, ctx: NoticeContext, template
       blocks.push(...(text === '' ? paragraphs('（未填写）') : paragraphs(text)));
     }
   }
-  const [cover, ...rest]: PageData[] = flow([...titlePage(app, ctx, template), ...blocks], page, measurer);
   const studio = candidateTitle(app);
   return {
-    pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
+    titlePage: titlePage(app, ctx, template),
+    body: blocks,
     title: `${template.titleLines[0] ?? '申报材料'}${studio ? `（${studio}）` : ''}`,
     subject: '南昌市总工会 洪工办〔2021〕31号 附件2',
     author: textOf(app, 'cover.unitName', ctx) || ISSUER,
   };
 }
+
+export function materialsDocument(app: Application, ctx: NoticeContext, template: OutlineTemplate, measurer: TextMeasurer): BuiltDocument {
+  const d = materialsDescription(app, ctx, template);
+  const page = { width: A4.width, height: A4.height, margins: MARGINS };
+  const [cover, ...rest]: PageData[] = flow([...d.titlePage, ...d.body], page, measurer);
+  return {
+    pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
+    title: d.title,
+    subject: d.subject,
+    author: d.author,
+  };
+}
+
+/** One heading of the 附件2 outline and its items, each "1.工作室概况：…" with the outline's guidance. */
+export interface OutlineSection {
+  heading: string;
+  items: string[];
+}
+
+/** The blank 附件2 outline (the Word edition): its title, then each heading and item with room to write under. */
+export function outlineDescription(template: OutlineTemplate, sections: readonly OutlineSection[]): Block[] {
+  const blocks: Block[] = template.titleLines.map((text, i): Block => ({
+    kind: 'paragraph', text, size: PT.二号, style: 'song', lineHeight: LINE * 1.2, align: 'center', ...(i === template.titleLines.length - 1 ? { spaceAfter: LINE } : {}),
+  }));
+  for (const s of sections) {
+    blocks.push({ kind: 'paragraph', text: s.heading, size: PT.三号, style: 'hei', lineHeight: LINE, indent: 2, keepWithNext: true });
+    for (const item of s.items) {
+      blocks.push({ kind: 'paragraph', text: item, size: PT.三号, style: 'kai', lineHeight: LINE, indent: 2, keepWithNext: true });
+      blocks.push({ kind: 'paragraph', text: '', size: PT.三号, style: 'fangsong', lineHeight: LINE, indent: 2 });
+    }
+  }
+  return blocks;
+}
+
+/** The Word edition sets the same text block. */
+export { MARGINS as MATERIALS_MARGINS };
