@@ -10,7 +10,7 @@ import { validateApplication } from '../application/validate';
 import { preSendCheck } from '../attachments/preSend';
 import { readDraftFile } from '../draft/archive';
 import { restoreDraft } from '../draft/restore';
-import { APPLICATION_JSON_FORMAT, ATTACHMENT_CATEGORIES, DraftError, type AttachmentCategory, type AttachmentMeta } from '../draft/types';
+import { APPLICATION_JSON_FORMAT, ATTACHMENT_CATEGORIES, DraftError, isAttachmentCategory, type AttachmentCategory, type AttachmentMeta } from '../draft/types';
 import { APPLICATION_JSON_NAME, CATEGORY_FOLDERS, MATERIALS_LIST_NAME, PDF_NAMES } from '../package/layout';
 import { PACKAGE_FORMAT_VERSION } from '../package/manifest';
 import { sha256OfBlob, toHex } from '../package/sha256';
@@ -198,7 +198,10 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
       }
     }
     doneBytes += listed.size;
-    if (item.method === 0 && file.state === 'ok') file.data = await entryBlob(zip, blob, item, mediaType(listed.path), { maxBytes: item.size });
+    // Stored entries are slices (free); deflated attachments (Word, Excel) are inflated so that a draft can keep them.
+    if (file.state === 'ok' && (item.method === 0 || isAttachmentCategory(file.category))) {
+      file.data = await entryBlob(zip, blob, item, mediaType(listed.path), { maxBytes: item.size });
+    }
     if (file.category === 'pdf' || (file.data !== undefined && file.data.type === 'application/pdf')) {
       const info = file.data === undefined ? null : await pdfInfo(file.data);
       file.pages = info?.pages ?? null;
