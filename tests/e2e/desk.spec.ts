@@ -37,9 +37,11 @@ src, suffix, dst = sys.argv[1:4]
 with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, 'w', zipfile.ZIP_STORED) as b:
     for info in a.infolist():
         data = a.read(info)
-        if info.filename.endswith(suffix):
+        if (info.filename if info.flag_bits & 0x800 else info.filename.encode('cp437').decode('gbk')).endswith(suffix):
             data = data.replace(b'investment', b'INVESTMENT')
-        b.writestr(info.filename, data)
+        # Names without the UTF-8 flag are the package's GBK (Python reads them as CP437).
+        name = info.filename if info.flag_bits & 0x800 else info.filename.encode('cp437').decode('gbk')
+        b.writestr(name, data)
 `, zip, suffix, out]);
 }
 
@@ -67,14 +69,18 @@ if 'xl/sharedStrings.xml' in z.namelist():
         shared.append(''.join(t.text or '' for t in si.iter('{%s}t' % ns['m'])))
 rows = []
 for row in ET.fromstring(z.read('xl/worksheets/sheet%s.xml' % sys.argv[2])).iter('{%s}row' % ns['m']):
-    cells = []
+    cells = {}
     for c in row.findall('m:c', ns):
+        letters = re.match('[A-Z]+', c.get('r')).group(0)
+        col = 0
+        for ch in letters: col = col * 26 + ord(ch) - 64
         t = c.get('t')
-        if t == 's': cells.append(shared[int(c.find('m:v', ns).text)])
-        elif t == 'inlineStr': cells.append(''.join(x.text or '' for x in c.iter('{%s}t' % ns['m'])))
-        elif c.find('m:v', ns) is not None: cells.append(float(c.find('m:v', ns).text))
-        else: cells.append('')
-    rows.append(cells)
+        if t == 's': value = shared[int(c.find('m:v', ns).text)]
+        elif t == 'inlineStr': value = ''.join(x.text or '' for x in c.iter('{%s}t' % ns['m']))
+        elif c.find('m:v', ns) is not None: value = float(c.find('m:v', ns).text)
+        else: value = ''
+        cells[col - 1] = value
+    rows.append([cells.get(i, '') for i in range(max(cells) + 1)] if cells else [])
 print(json.dumps(rows, ensure_ascii=False))
 `, path, String(sheet)], { encoding: 'utf8' });
   return JSON.parse(json) as (string | number)[][];

@@ -6,14 +6,16 @@ import type { Application } from '../../src/core/application/types';
 import type { AttachmentCategory } from '../../src/core/draft/types';
 import { createPackage, type CreatedPackage } from '../../src/core/package/createPackage';
 import type { PackageAttachment } from '../../src/core/package/layout';
-import fixtureJson from '../fixtures/typical-application.json';
 
 export const NOW = '2021-07-12T01:30:00.000Z';
 
 const media = (name: string) => new URL(`../fixtures/media/${name}`, import.meta.url).pathname;
 
+// Read from disk rather than imported: Playwright's loader (the browser tests use these too) wants import attributes for JSON.
+const fixtureText = readFileSync(new URL('../fixtures/typical-application.json', import.meta.url), 'utf8');
+
 export function typical(): Application {
-  return structuredClone(fixtureJson) as Application;
+  return JSON.parse(fixtureText) as Application;
 }
 
 /** A real PDF of `pages` pages with its title on each. */
