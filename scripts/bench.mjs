@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import process from 'node:process';
 import { launchBrowser, measureApplyScripts, measureTimeToInteractive, measureTyping } from '../bench/browser.mjs';
+import { measureDeskVerify } from '../bench/desk.mjs';
 import { measureAutosave, measureDraftsPage } from '../bench/drafts.mjs';
 import { measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
 import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.mjs';
@@ -159,6 +160,9 @@ async function main() {
       rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)), 'h')));
       progress('h. peak memory of the package with a 1 GiB video');
       rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)), 'h')));
+      // The review desk (bench/desk.mjs): 2.5 GB of packages in a temporary folder for a while.
+      progress('q. the review desk verifying 50 packages of 50 MiB, against sha256sum');
+      rows.push(...(await row('审核台核验 50 个材料包', '浏览器 / sha256sum', () => inBrowser(() => measureDeskVerify(server.url)), 'q')));
     } finally {
       await browser?.close();
     }

@@ -116,10 +116,24 @@ function restorePackageData(text: string, now: string): { ok: true; data: Applic
   }
 }
 
+/**
+ * Entries up to this size are hashed whole by WebCrypto, which is native code and several times faster than the
+ * streaming JavaScript hash, at the cost of holding that one entry in memory; larger ones (long videos) stream.
+ * Without WebCrypto (a page served over plain http from a host other than localhost) everything streams.
+ */
+const WHOLE_HASH_BYTES = 64 * 1024 * 1024;
+
 async function hashEntry(zip: OpenedZip, blob: Blob, item: ZipItem, onBytes: (done: number) => void, signal?: AbortSignal): Promise<string> {
   if (item.method === 0 && !item.encrypted) {
     // Stored (videos, photos, PDFs): the bytes are a slice of the package; SHA-256 covers what CRC-32 would.
     const data = await entryBlob(zip, blob, item, '', { maxBytes: item.size });
+    const subtle = globalThis.crypto?.subtle;
+    if (subtle !== undefined && data.size <= WHOLE_HASH_BYTES) {
+      const digest = await subtle.digest('SHA-256', await data.arrayBuffer());
+      signal?.throwIfAborted();
+      onBytes(data.size);
+      return toHex(new Uint8Array(digest));
+    }
     return sha256OfBlob(data, { onProgress: onBytes, ...(signal === undefined ? {} : { signal }) });
   }
   const hash = sha256.create();

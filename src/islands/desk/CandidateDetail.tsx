@@ -5,9 +5,10 @@ import type { NoticeContext } from '../../core/application/types';
 import { videoDurationAdvice } from '../../core/attachments/rules';
 import { formatBytes } from '../../core/bytes';
 import { SUMMARY_COLUMNS, type SummaryRow } from '../../core/desk/summary';
-import { VERDICT_LABELS, type CheckedFile, type DeskReport } from '../../core/desk/types';
+import type { CheckedFile, DeskReport } from '../../core/desk/types';
 import { ATTACHMENT_CATEGORIES, isAttachmentCategory } from '../../core/draft/types';
 import { ReviewPage } from '../ReviewPage';
+import { ReportCard } from './ReportCard';
 
 /** Object URLs for the files that have bytes, revoked when the view goes. */
 function useObjectUrls(files: readonly CheckedFile[]): Map<CheckedFile, string> {
@@ -43,7 +44,7 @@ export function CandidateDetail({ report, ctx, onClose }: DetailProps) {
         <h2 id="desk-detail-title" tabIndex={-1}>{title}</h2>
         <button type="button" className="btn" onClick={onClose}>返回汇总</button>
       </div>
-      <p><span className={`status-badge verdict--${report.verdict}`}>{VERDICT_LABELS[report.verdict]}</span> {report.fileName}</p>
+      <ReportCard report={report} />
       {video && (
         <section aria-labelledby="desk-video-title">
           <h3 id="desk-video-title">工作室介绍视频</h3>
