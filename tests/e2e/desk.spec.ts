@@ -201,3 +201,25 @@ test('the desk opens four packages together, gives each its verdict and figures,
   expect(violations).toEqual([]);
   expect(foreignRequests(requests, new URL(page.url()).origin)).toEqual([]);
 });
+
+test('after one visit the desk works offline: it opens, verifies a package and exports the spreadsheet', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const built = await samplePackage();
+  const path = join(dir, `offline-${built.zipName}`);
+  writeFileSync(path, Buffer.from(await built.zip.arrayBuffer()));
+  await page.goto('/desk/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByLabel('选择材料包（可多选）').setInputFiles(path);
+  await expect(page.locator('.desk-table tbody tr')).toHaveAttribute('data-verdict', 'passed', { timeout: 30_000 });
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click()]);
+  const xlsxPath = join(dir, 'offline.xlsx');
+  await xlsx.saveAs(xlsxPath);
+  expect(xlsxSheet(xlsxPath, 1)[1]?.[0]).toBe('熊建华劳模创新工作室');
+  await context.setOffline(false);
+});

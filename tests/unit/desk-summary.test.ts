@@ -66,7 +66,7 @@ describe('toCsv', () => {
   });
 });
 
-describe.runIf(fontsBuilt())('summaryPdf', () => {
+describe.runIf(fontsBuilt())('summaryPdf', { timeout: 60_000 }, () => {
   it('prints one row per candidate on A3 landscape', () => {
     const rows = summaryRows([reportOf('a', typical()), reportOf('b', otherApplication('乙工作室', '乙单位')), reportOf('c', undefined, 'refused')], CTX, 2);
     const input = { rows, title: '2021年南昌市劳模创新工作室申报汇总表', subtitle: '共 3 份材料包', candidatesPerUnit: 2 };

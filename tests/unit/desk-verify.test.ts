@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { verifyFile, type VerifyOptions } from '../../src/core/desk/verify';
 import { readMaterialsList } from '../../src/core/desk/materialsList';
 import { CTX, schemaValidator } from './fixture';
-import { NOW, otherApplication, samplePackage } from './desk-fixture';
+import { buildDraftArchive } from '../../src/core/draft/archive';
+import { newDraft } from '../../src/core/draft/restore';
+import { NOW, otherApplication, sampleAttachments, samplePackage, typical } from './desk-fixture';
 
 const options = (id = 'r1'): VerifyOptions => ({ ctx: CTX, schemaValidate: schemaValidator(), id, now: NOW });
 
@@ -18,7 +20,8 @@ async function replaced(zip: Blob, suffix: string, bytes: Uint8Array): Promise<B
   return out.generateAsync({ type: 'blob' });
 }
 
-describe('verifyFile', () => {
+// Building packages takes a few seconds on a busy machine: nothing here depends on speed.
+describe('verifyFile', { timeout: 60_000 }, () => {
   it('passes a complete package built by the site, with its figures', async () => {
     const built = await samplePackage();
     const report = await verifyFile(built.zip, built.zipName, options());
@@ -66,7 +69,7 @@ describe('verifyFile', () => {
     zip.file('../../evil.txt', 'x');
     zip.file('a/材料清单.txt', 'x');
     zip.file('A/材料清单.TXT', 'y');
-    zip.file('bomb.bin', new Uint8Array(40 * 1024 * 1024), { compression: 'DEFLATE' });
+    zip.file('bomb.bin', new Uint8Array(20 * 1024 * 1024), { compression: 'DEFLATE' });
     const report = await verifyFile(await zip.generateAsync({ type: 'blob', compression: 'DEFLATE' }), 'hostile.zip', options());
     const text = report.findings.map((f) => f.text).join('\n');
     expect(report.verdict).toBe('refused');
@@ -94,7 +97,29 @@ describe('verifyFile', () => {
   });
 });
 
-describe('readMaterialsList', () => {
+describe('verifyFile with draft files', { timeout: 60_000 }, () => {
+  it('reads a draft file through the draft importer and checks its attachments', async () => {
+    const draft = newDraft(typical(), NOW, 'd1');
+    const attachments = sampleAttachments({ video: false }).map(({ meta, data }) => ({ meta: { ...meta, draftId: 'd1' }, data }));
+    const file = await buildDraftArchive(draft, attachments, NOW);
+    const report = await verifyFile(file, '熊建华劳模创新工作室-申报草稿-20210712.zip', options());
+    expect(report.kind).toBe('draft');
+    expect(report.verdict).toBe('incomplete');
+    expect(report.findings.map((f) => f.text).join('\n')).toContain('缺少工作室介绍视频');
+    expect(report.files.filter((f) => f.category === 'photos').map((f) => f.caption)).toEqual(['外景', '内景']);
+  });
+
+  it('says which part of a damaged draft file is wrong', async () => {
+    const draft = newDraft(typical(), NOW, 'd1');
+    const zip = await JSZip.loadAsync(await (await buildDraftArchive(draft, [], NOW)).arrayBuffer());
+    zip.file('application.json', '{"cover": ');
+    const report = await verifyFile(await zip.generateAsync({ type: 'blob' }), 'd.zip', options());
+    expect(report.verdict).toBe('failed');
+    expect(report.findings[0]?.text).toContain('申报表数据 application.json');
+  });
+});
+
+describe('readMaterialsList', { timeout: 60_000 }, () => {
   it('reads back every file the package lists, as the builder wrote them', async () => {
     const built = await samplePackage();
     const zip = await JSZip.loadAsync(await built.zip.arrayBuffer());

@@ -10,7 +10,7 @@ import { encodeGbk } from '../../src/core/package/gbk';
 import { CTX, schemaValidator } from './fixture';
 import { NOW, samplePackage } from './desk-fixture';
 
-describe('openZip', () => {
+describe('openZip', { timeout: 60_000 }, () => {
   it('reads GBK names without the UTF-8 flag or a Unicode path field, as Chinese Windows writes them', async () => {
     // An ASCII placeholder of the same length, then the GBK bytes put in its place: flag clear, no extra field.
     const bytes = execFileSync('python3', ['-c', `
@@ -47,7 +47,7 @@ sys.stdout.buffer.write(out.getvalue().replace(b'x' * len(name), name))
   });
 });
 
-describe('checkArchive', () => {
+describe('checkArchive', { timeout: 60_000 }, () => {
   it('knows names that escape the folder', () => {
     for (const name of ['../a.txt', 'a/../../b', '/etc/passwd', 'C:/x.txt', '..\\x.txt', '\\\\server\\x', 'a\u0000.txt']) expect(isUnsafeName(name), name).toBe(true);
     for (const name of ['a/b.txt', '申报材料/04-照片/01-外景.jpg', 'a..b.txt']) expect(isUnsafeName(name), name).toBe(false);
@@ -59,7 +59,7 @@ describe('checkArchive', () => {
   });
 });
 
-describe('draftFromReport', () => {
+describe('draftFromReport', { timeout: 60_000 }, () => {
   it('turns a verified package into a draft with its attachments in order and photos captioned', async () => {
     const built = await samplePackage();
     const report = await verifyFile(built.zip, built.zipName, { ctx: CTX, schemaValidate: schemaValidator(), id: 'r', now: NOW });

@@ -5,7 +5,7 @@ import { summaryRows, type SummaryRow } from '../../core/desk/summary';
 import { draftFromReport } from '../../core/desk/toDraft';
 import { VERDICT_LABELS, type DeskReport, type Verdict } from '../../core/desk/types';
 import { videoDurationAdvice } from '../../core/attachments/rules';
-import { verifyInWorker } from '../../io/deskClient';
+import { DESK_WORKERS, verifyInWorker } from '../../io/deskClient';
 import { videoDuration } from '../../io/media';
 import { announce } from '../../io/drafts/channel';
 import { openRepository } from '../../io/drafts/openRepository';
@@ -30,8 +30,10 @@ interface Opened {
   state: 'waiting' | 'verifying' | 'done';
   fraction: number;
   path: string | null;
-  report?: DeskReport;
 }
+
+/** Reports keep the order the files were picked in ("f12" → 12). */
+const order = (key: string) => Number(key.slice(1));
 
 type View = { kind: 'list' } | { kind: 'detail'; id: string } | { kind: 'compare'; ids: [string, string] };
 type Message = { kind: 'error' | 'success' | 'info'; text: string; link?: { href: string; text: string } } | null;
@@ -61,7 +63,8 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
   const [busy, setBusy] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const shownRef = useRef<SummaryRow[]>([]);
-  const running = useRef(false);
+  const running = useRef(0);
+  const [reports, setReports] = useState<DeskReport[]>([]);
   const folderInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -70,26 +73,26 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
 
   const update = useCallback((key: string, change: Partial<Opened>) => setOpened((list) => list.map((o) => (o.key === key ? { ...o, ...change } : o))), []);
 
-  // One package at a time: the worker streams each through its hash, so memory stays that of one entry.
+  // A few packages at a time, one per worker: each streams its entries, so memory stays that of a few entries.
   useEffect(() => {
-    if (running.current) return;
-    const next = opened.find((o) => o.state === 'waiting');
-    if (next === undefined) return;
-    running.current = true;
-    update(next.key, { state: 'verifying' });
-    const { result } = verifyInWorker(next.file, next.key, ctx, (fraction, path) => update(next.key, { fraction, path }));
-    void result.then((response) => {
-      running.current = false;
-      if (response.type === 'report') {
-        update(next.key, { state: 'done', fraction: 1, report: response.report });
-        void withVideoLength(response.report).then((report) => update(next.key, { report }));
-      }
-      else {
-        const text = response.type === 'error' ? response.message : '未知错误';
-        const report: DeskReport = { id: next.key, fileName: next.file.name, size: next.file.size, kind: 'unknown', verdict: 'refused', findings: [{ severity: 'error', topic: 'archive', text: `“${next.file.name}”核验时出错（${text}），请重试。` }], files: [], missing: [], separate: [] };
-        update(next.key, { state: 'done', report });
-      }
-    });
+    const waiting = opened.filter((o) => o.state === 'waiting').slice(0, Math.max(0, DESK_WORKERS - running.current));
+    for (const next of waiting) {
+      running.current += 1;
+      update(next.key, { state: 'verifying' });
+      const { result } = verifyInWorker(next.file, next.key, ctx, (fraction, path) => update(next.key, { fraction, path }));
+      void result.then(async (response) => {
+        const report: DeskReport =
+          response.type === 'report'
+            ? await withVideoLength(response.report)
+            : {
+                id: next.key, fileName: next.file.name, size: next.file.size, kind: 'unknown', verdict: 'refused', files: [], missing: [], separate: [],
+                findings: [{ severity: 'error', topic: 'archive', text: `“${next.file.name}”核验时出错（${response.type === 'error' ? response.message : '未知错误'}），请重试。` }],
+              };
+        running.current -= 1;
+        update(next.key, { state: 'done', fraction: 1 });
+        setReports((list) => [...list, report].sort((a, b) => order(a.id) - order(b.id)));
+      });
+    }
   }, [opened, ctx, update]);
 
   const add = useCallback((files: File[]) => {
@@ -99,7 +102,6 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
     setOpened((list) => [...list, ...usable.map((file): Opened => ({ key: `f${(keys += 1)}`, file, state: 'waiting', fraction: 0, path: null }))]);
   }, []);
 
-  const reports = useMemo(() => opened.flatMap((o) => (o.report === undefined ? [] : [o.report])), [opened]);
   const rows = useMemo(() => summaryRows(reports, ctx, candidatesPerUnit), [reports, ctx, candidatesPerUnit]);
   const pending = opened.filter((o) => o.state !== 'done');
   const onShown = useCallback((shown: SummaryRow[]) => {
