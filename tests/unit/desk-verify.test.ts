@@ -88,6 +88,17 @@ describe('verifyFile', { timeout: 60_000 }, () => {
     expect(text.findings[0]?.text).toContain('“note.txt”不是压缩包');
   });
 
+  it('refuses application.json with a key that would reach Object.prototype, through the draft restore', async () => {
+    const built = await samplePackage();
+    const zip = await JSZip.loadAsync(await built.zip.arrayBuffer());
+    const json = `{"format":"nanchang-lmcx-application","formatVersion":1,"generatedAt":"${NOW}","data":{"cover":{"__proto__":{"x":1}}}}`;
+    zip.file(`${built.layout.rootFolder}/application.json`, json);
+    const report = await verifyFile(await zip.generateAsync({ type: 'blob' }), 'x.zip', options());
+    expect(report.verdict).toBe('failed');
+    expect(report.application).toBeUndefined();
+    expect(report.findings.map((f) => f.text).join('\n')).toContain('不允许的字段名“__proto__”');
+  });
+
   it('lists application errors by field', async () => {
     const app = otherApplication('', '某单位');
     const built = await samplePackage({ app });

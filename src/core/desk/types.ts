@@ -20,7 +20,10 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
 
 export interface Finding {
   severity: 'error' | 'warning';
-  /** 'integrity' (files against the list), 'data' (application.json), 'attachments', 'archive' (the zip itself). */
+  /**
+   * 'archive': the zip itself (refused); 'integrity': files against 材料清单.txt, or application.json unreadable
+   * (failed); 'data': the application's own errors, 'attachments': what the notice asks for (incomplete).
+   */
   topic: 'archive' | 'integrity' | 'data' | 'attachments';
   text: string;
 }
@@ -31,8 +34,8 @@ export interface CheckedFile {
   category: AttachmentCategory | 'pdf' | 'list' | 'data' | 'unknown';
   caption?: string;
   size: number;
-  /** 'ok' listed and matching; 'mismatch' listed with other bytes; 'extra' not listed; 'unchecked' (drafts: checked on import). */
-  state: 'ok' | 'mismatch' | 'extra' | 'unchecked';
+  /** 'ok' listed and matching (a draft's attachments: matching the draft's own checksums); 'mismatch'; 'extra' not listed. */
+  state: 'ok' | 'mismatch' | 'extra';
   /** Pages of a PDF, when readable. */
   pages?: number | null;
   /** Duration of the video in seconds, when the browser could read it (filled in by the page). */

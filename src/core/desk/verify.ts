@@ -58,7 +58,7 @@ function mediaType(path: string): string {
 function verdictOf(findings: readonly Finding[]): Verdict {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.some((f) => f.topic === 'archive')) return 'refused';
-  if (errors.some((f) => f.topic === 'integrity' || (f.topic === 'data' && f.text.startsWith('application.json')))) return 'failed';
+  if (errors.some((f) => f.topic === 'integrity')) return 'failed';
   return errors.length > 0 ? 'incomplete' : 'passed';
 }
 
@@ -159,23 +159,31 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
   const byPath = new Map(files.filter((item) => item.name.startsWith(root)).map((item) => [item.name.slice(root.length), item]));
   const outside = files.filter((item) => !item.name.startsWith(root)).map((item) => item.name);
 
-  const list = readMaterialsList(await readEntryText(zip, listItem, { maxBytes: MAX_LIST_BYTES }));
+  let listText: string;
+  try {
+    listText = await readEntryText(zip, listItem, { maxBytes: MAX_LIST_BYTES });
+  } catch (error) {
+    if (!(error instanceof EntryReadError)) throw error;
+    const why = error.kind === 'too-large' ? '超过 4 MB，不是本网站生成的清单' : '已损坏，无法解压';
+    return report({ ...base, kind: 'package' }, [{ severity: 'error', topic: 'integrity', text: `材料清单.txt ${why}，无法核对文件。请申报单位重新发送。` }]);
+  }
+  const list = readMaterialsList(listText);
   for (const line of list.unreadable) findings.push({ severity: 'error', topic: 'integrity', text: `材料清单中“${line}”一项缺少大小或 SHA-256，清单可能被改动过。` });
 
   let application: Application | undefined;
   let issues: Issue[] | undefined;
   const jsonItem = byPath.get(APPLICATION_JSON_NAME);
   if (jsonItem === undefined) {
-    findings.push({ severity: 'error', topic: 'data', text: 'application.json 缺失：材料包中没有申报数据，无法汇总。' });
+    findings.push({ severity: 'error', topic: 'integrity', text: 'application.json 缺失：材料包中没有申报数据，无法汇总。' });
   } else {
     try {
       const restored = restorePackageData(await readEntryText(zip, jsonItem, { maxBytes: DEFAULT_MAX_BYTES }), options.now);
       if (restored.ok) {
         application = restored.data;
         issues = validateApplication(restored.data, options.ctx, options.schemaValidate);
-      } else findings.push({ severity: 'error', topic: 'data', text: restored.text });
+      } else findings.push({ severity: 'error', topic: 'integrity', text: restored.text });
     } catch (error) {
-      findings.push({ severity: 'error', topic: 'data', text: error instanceof EntryReadError && error.kind === 'too-large' ? 'application.json 超过 1 MB，不是申报数据，未读取。' : 'application.json 已损坏，无法解压。' });
+      findings.push({ severity: 'error', topic: 'integrity', text: error instanceof EntryReadError && error.kind === 'too-large' ? 'application.json 超过 1 MB，不是申报数据，未读取。' : 'application.json 已损坏，无法解压。' });
     }
   }
 

@@ -2,7 +2,7 @@ import { formatBytes } from '../../core/bytes';
 import { sectionStatuses } from '../../core/application/sectionStatus';
 import { VERDICT_LABELS, type DeskReport } from '../../core/desk/types';
 
-const STATE_LABELS = { ok: '一致', mismatch: '不一致', extra: '清单外', unchecked: '未核对' } as const;
+const STATE_LABELS = { ok: '一致', mismatch: '不一致', extra: '清单外' } as const;
 
 /** One package's verdict and everything behind it: findings, the application's problems by section, the files. */
 export function ReportCard({ report, onDetail, onDraft }: { report: DeskReport; onDetail?: () => void; onDraft?: () => void }) {
@@ -11,7 +11,7 @@ export function ReportCard({ report, onDetail, onDraft }: { report: DeskReport; 
   const statuses = report.application !== undefined && report.issues !== undefined ? sectionStatuses(report.application, report.issues).filter((s) => s.errors.length > 0) : [];
   const title = report.application?.cover.studioName?.trim() || report.fileName;
   return (
-    <article className={`desk-report verdict-box--${report.verdict}`} aria-labelledby={`report-${report.id}`}>
+    <article className="desk-report" aria-labelledby={`report-${report.id}`}>
       <h3 id={`report-${report.id}`}>
         <span className={`status-badge verdict--${report.verdict}`}>{VERDICT_LABELS[report.verdict]}</span> {title}
       </h3>
