@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import process from 'node:process';
 import { launchBrowser, measureApplyScripts, measureTimeToInteractive, measureTyping } from '../bench/browser.mjs';
+import { measureDeskVerify } from '../bench/desk.mjs';
 import { measureAutosave, measureDraftsPage } from '../bench/drafts.mjs';
 import { measureDraftFileMemory, measureLargePackage, measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
 import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.mjs';
@@ -167,6 +168,9 @@ async function main() {
       rows.push(...(await row('草稿文件导出 + 导入峰值内存（1 GiB 视频）', '每 200 ms 采样', () => inBrowser(() => measureDraftFileMemory(server.url)), 'h')));
       progress('i. Word editions of 申报表 and 申报材料');
       rows.push(...(await row('Word 申报表与申报材料生成', '首次与 5 次中位数', () => inBrowser(() => measureWord(server.url)), 'i')));
+      // The review desk (bench/desk.mjs): 2.5 GB of packages in a temporary folder for a while.
+      progress('q. the review desk verifying 50 packages of 50 MiB, against sha256sum');
+      rows.push(...(await row('审核台核验 50 个材料包', '浏览器 / sha256sum', () => inBrowser(() => measureDeskVerify(server.url)), 'q')));
     } finally {
       await browser?.close();
     }
