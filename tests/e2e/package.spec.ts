@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -33,12 +33,13 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   await expect(link).toBeVisible({ timeout: 60_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toBe('南昌经开区工会-熊建华劳模创新工作室-申报材料.zip');
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'lmcx-dl-')), download.suggestedFilename());
+  const work = mkdtempSync(join(tmpdir(), 'lmcx-zip-'));
+  const zipPath = join(work, download.suggestedFilename());
   await download.saveAs(zipPath);
 
   // A real unzip tool reads it without complaint…
   execFileSync('unzip', ['-t', '-qq', zipPath]);
-  const out = mkdtempSync(join(tmpdir(), 'lmcx-zip-'));
+  const out = join(work, 'out');
   execFileSync('unzip', ['-qq', zipPath, '-d', out]); // Info-ZIP reads the UTF-8 name from the 0x7075 field
   const root = '南昌经开区工会-熊建华劳模创新工作室-申报材料';
   const files = walk(join(out, root)).sort();
@@ -84,6 +85,7 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   const gbk = new TextDecoder('gbk');
   const names = entries.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.rawName) : gbk.decode(h.rawName)));
   expect(names).toContain(`${root}/04-照片/01-外景.jpg`);
+  rmSync(work, { recursive: true, force: true });
 });
 
 test('a package worker killed mid-build ends the job with a Chinese message and 重试, which builds the package', async ({ page }) => {
