@@ -102,11 +102,12 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
     para(input.recipients, { indent: 0 }),
     ...bodyBlocks(input.body),
     blank(),
-    ...(first ? [para(`附件：${first.no}.${first.title}`)] : []),
-    ...rest.map((a) => para(`${a.no}.${a.title}`, { indent: 5 })),
+    // 附件说明 kept together: every line but the last keeps with the next.
+    ...(first ? [para(`附件：${first.no}.${first.title}`, { keepWithNext: rest.length > 0 })] : []),
+    ...rest.map((a, i) => para(`${a.no}.${a.title}`, { indent: 5, keepWithNext: i < rest.length - 1 })),
     blank(3),
-    // 署名 and 成文日期 at the right, the date four characters in from the edge.
-    para(`${input.signature}　　`, { indent: 0, align: 'right' }),
+    // 署名 and 成文日期 at the right, the date four characters in from the edge, kept together.
+    para(`${input.signature}　　`, { indent: 0, align: 'right', keepWithNext: true }),
     para(`${input.date}　　　　`, { indent: 0, align: 'right' }),
     ...input.annexes.flatMap(annexBlocks),
   ];
