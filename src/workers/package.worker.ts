@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // Builds the submission package off the main thread: hashes every file, writes 材料清单.txt and the zip.
+import '../compat/polyfills';
 import { createPackage } from '../core/package/createPackage';
 import { asPackageError } from '../core/package/errors';
 import type { PackageRequest, PackageResponse } from '../io/packageClient';

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // Generates PDFs off the page's main thread: loads the fonts the document needs, lays it out, draws it.
+import '../compat/polyfills';
 import { prepareUserFont } from '../core/pdf/fonts';
 import { documentTexts, makePdf } from '../core/pdf/makePdf';
 import { loadBundledFonts } from '../io/fonts';

@@ -11,6 +11,9 @@ import { damaged, forbiddenKey, notADraft, tooLarge, type DraftSource } from './
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
 import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
+import { newId as randomId } from './newId';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { toHex } from '../package/sha256';
 
 export const DRAFT_ARCHIVE_FORMAT = 'nanchang-lmcx-draft';
 export const DEFAULT_MAX_DRAFT_FILE_BYTES = 2 * 1024 ** 3;
@@ -38,16 +41,16 @@ export interface ReadDraftOptions {
   maxBytes?: number;
   /** The import time (ISO 8601), used for a version 0 file's dates and title; the clock by default. */
   now?: string;
-  /** Ids for the new draft and its attachments; crypto.randomUUID by default. */
+  /** Ids for the new draft and its attachments; randomId by default. */
   newId?: () => string;
 }
 
 /** Formats compressed already: deflating them again costs time and gains nothing. */
 const ALREADY_COMPRESSED = /^(?:video|image)\/|^application\/(?:pdf|zip|x-zip-compressed)$/;
 
+// Not crypto.subtle: it exists only in secure contexts, and draft files must work on a site served over http.
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(sha256(new Uint8Array(bytes)));
 }
 
 function manifestAttachment(meta: AttachmentMeta, path: string, sha256: string): ManifestAttachment {
@@ -192,7 +195,7 @@ export async function readDraftFile(file: Blob, name: string, options: ReadDraft
   const source: DraftSource = { kind: 'file', name };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DRAFT_FILE_BYTES;
   const now = options.now ?? new Date().toISOString();
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? randomId;
   if (file.size > maxBytes) throw tooLarge(source, file.size, maxBytes);
   return (await isZip(file)) ? readArchive(file, source, now, newId) : readJsonFile(file, source, now, newId);
 }

@@ -1,3 +1,4 @@
+import '../../compat/polyfills';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyApplication } from '../../core/application/schema';
 import type { NoticeContext } from '../../core/application/types';
@@ -15,6 +16,7 @@ import { errorMessage } from './errorMessage';
 import { StorageNote } from './StorageNote';
 import { FilePicker } from '../FilePicker';
 import { UpdateNotice } from '../UpdateNotice';
+import { newId } from '../../core/draft/newId';
 
 const schemaValidate = validateFns['application'];
 if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
@@ -67,7 +69,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
   );
 
   if (!opened || drafts === null) {
-    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status">正在读取草稿……</p>;
+    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status" data-booting="">正在读取草稿……</p>;
   }
   const { repository, fallback } = opened;
 
@@ -96,7 +98,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
             className="btn btn-primary"
             onClick={() =>
               void act(async () => {
-                const draft = newDraft(emptyApplication(), new Date().toISOString(), crypto.randomUUID());
+                const draft = newDraft(emptyApplication(), new Date().toISOString(), newId());
                 await repository.add(draft);
                 window.location.assign(open(draft.id));
                 return null;
