@@ -1,4 +1,3 @@
-import '../compat/polyfills';
 import { useMemo } from 'react';
 import type { NoticeContext } from '../core/application/types';
 import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';

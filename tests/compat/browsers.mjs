@@ -55,6 +55,8 @@ export const ENGINES = [
   {
     name: 'Chromium 86',
     version: /^HeadlessChrome\/86\./,
+    // Lacks structuredClone, Object.hasOwn, Array.prototype.at and AbortSignal.prototype.throwIfAborted.
+    needsPolyfills: true,
     mapsHosts: true,
     launch: () =>
       require('puppeteer-core-5').launch({
@@ -67,6 +69,7 @@ export const ENGINES = [
   {
     name: 'Chromium 109',
     version: /^HeadlessChrome\/109\./,
+    needsPolyfills: false,
     mapsHosts: true,
     launch: () =>
       require('puppeteer-core-19').launch({
@@ -80,6 +83,7 @@ export const ENGINES = [
   {
     name: 'Firefox ESR',
     version: /^firefox\/\d+/i,
+    needsPolyfills: false,
     mapsHosts: false,
     launch: async () => {
       const { default: puppeteer } = await import('puppeteer-core-24');

@@ -29,9 +29,12 @@ function draftId(page) {
  * The core flow: the typical application imported as a draft, an edit that survives a reload, the 申报表 PDF,
  * the package, and a draft file exported and imported again.
  */
-export async function coreFlow({ browser, origin, tmp }) {
+export async function coreFlow({ browser, engine, origin, tmp }) {
   const page = await newPage(browser);
   await openWorkspace(page, `${origin}/apply/`);
+  // The polyfills are fetched only by the engines that lack what they fill.
+  const polyfilled = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/compat\/polyfills\.js$/.test(r.name)));
+  assert.equal(polyfilled, engine.needsPolyfills, `polyfills.js ${polyfilled ? 'loaded' : 'not loaded'} in ${engine.name}`);
   await pickFile(page, IMPORT, FIXTURE, { navigates: true });
   await waitForValue(page, STUDIO, fixture.cover.studioName);
   const imported = draftId(page);

@@ -15,7 +15,8 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const engines = ENGINES.filter((e) => !only || only.some((w) => e.name.toLowerCase().includes(w)));
 
 process.env.ALLOWED_HOSTS = PLAIN_HTTP_HOST;
-const server = await startServer({ port, outDir: 'dist', base: '/' });
+// OUT_DIR: another build of the root site (e.g. one made without the polyfills, to see the tests fail).
+const server = await startServer({ port, outDir: process.env.OUT_DIR || 'dist', base: '/' });
 const origin = `http://127.0.0.1:${port}`;
 const plainOrigin = `http://${PLAIN_HTTP_HOST}:${port}`;
 const failures = [];
@@ -44,7 +45,7 @@ try {
       return version;
     });
     if (launched) {
-      await step(engine, 'core flow: import, reload, 申报表 PDF, package, draft export/import', () => coreFlow({ browser, origin, tmp }));
+      await step(engine, 'core flow: import, reload, 申报表 PDF, package, draft export/import', () => coreFlow({ browser, engine, origin, tmp }));
       if (engine.mapsHosts) {
         let saved;
         const plain = await step(engine, `plain http (${plainOrigin}): new draft, save, reload, draft file`, async () => {

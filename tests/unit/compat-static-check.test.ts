@@ -65,6 +65,7 @@ describe('the static compat check over dist/', () => {
     expect(code).toBe(1);
     expect(out).toContain('lacks <meta name="renderer" content="webkit">');
     expect(out).toContain('lacks the <noscript>, #boot-failed or the boot watchdog');
-    expect(out).toContain('does not load the polyfills');
+    expect(out).toContain('does not load compat/load-polyfills.js before its islands');
+    expect(out).toContain('compat/polyfills.js is missing');
   });
 });

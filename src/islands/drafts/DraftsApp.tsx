@@ -1,4 +1,3 @@
-import '../../compat/polyfills';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyApplication } from '../../core/application/schema';
 import type { NoticeContext } from '../../core/application/types';
