@@ -31,9 +31,9 @@ function lacking(feature) {
 }
 
 function files(dir, ext) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile() && d.name.endsWith(ext))
-    .map((d) => join(d.parentPath ?? d.path, d.name));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(ext))
+    .map((name) => join(dir, name));
 }
 
 function where(file, code, offset) {
