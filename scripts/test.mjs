@@ -1,5 +1,6 @@
-// `npm test`: unit tests with the core's coverage bar, the unused-code lint, both builds (root and sub-path),
-// then browser tests against the built sites.
+// `npm test`: unit tests with the core's coverage bar, the unused-code lint, both builds (root and sub-path), the
+// static compat check of both, then browser tests against the built sites: the Playwright suite in the system
+// Chromium, then the compat tests in Chromium 86, Chromium 109 (from npm packages) and Firefox ESR (Debian's).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import process from 'node:process';
@@ -8,6 +9,12 @@ import { chromiumPath } from './chromium.mjs';
 const chromium = chromiumPath();
 if (!existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (Debian) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+const firefox = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+if (!existsSync(firefox)) {
+  console.error(`Firefox ESR not found at ${firefox}: install it with \`apt-get install -y firefox-esr\` (Debian) or set FIREFOX_PATH (the compat tests run in it).`);
   process.exit(1);
 }
 
@@ -37,7 +44,10 @@ try {
   run('lint:unused');
   run('build');
   run('build:sub');
+  run('test:static');
+  run('test:static', '--', 'dist-sub');
   run('test:e2e');
+  run('test:compat');
 } catch {
   process.exit(1);
 }

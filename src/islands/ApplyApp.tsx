@@ -30,7 +30,8 @@ export default function ApplyApp({ noticeYear, noticeDate, draftsUrl, templates,
 type SessionProps = { session: DraftSession; ctx: NoticeContext; takeOver: () => void } & Pick<Props, 'draftsUrl' | 'templates' | 'facts'>;
 
 function Session({ session, ctx, draftsUrl, takeOver, templates, facts }: SessionProps) {
-  if (session.phase === 'loading') return <p className="apply-loading" role="status">正在打开草稿……</p>;
+  // data-booting: public/compat/boot-watchdog.js waits for this line to go.
+  if (session.phase === 'loading') return <p className="apply-loading" role="status" data-booting="">正在打开草稿……</p>;
   if (session.phase === 'failed') {
     return (
       <div className="apply-loading notice-box notice-error" role="alert">

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The review desk's work off the page's main thread: verifying packages (reading and hashing hundreds of MB)
 // and typesetting the 汇总表 PDF.
+import '../compat/polyfills';
 import { summaryPdf, summaryPdfTexts } from '../core/desk/summaryPdf';
 import { verifyFile } from '../core/desk/verify';
 import validateFns from '../generated/validate-application.js';

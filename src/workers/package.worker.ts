@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Zip work off the main thread: builds the submission package (hashes every file, writes 材料清单.txt and the
 // zip) and writes and reads draft files. Speaks src/io/workerClient.ts's protocol.
+import '../compat/polyfills';
 import { buildDraftArchive, readDraftFile } from '../core/draft/archive';
 import { DraftError } from '../core/draft/types';
 import { createPackage } from '../core/package/createPackage';

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // Generates PDFs off the page's main thread: loads the fonts the document needs, lays it out, draws it.
+import '../compat/polyfills';
 import { describeError, UserError } from '../core/errors';
 import { chunkFace, prepareUserFont } from '../core/pdf/fonts';
 import { documentTexts, makePdf } from '../core/pdf/makePdf';

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // Writes the Word editions off the page's main thread, from the same descriptions as the PDFs.
+import '../compat/polyfills';
 import { wordSpec } from '../core/word/documents';
 import { packWord } from '../core/word/document';
 import type { WordRequest, WordResponse } from '../io/wordClient';

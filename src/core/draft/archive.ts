@@ -19,6 +19,7 @@ import { damaged, entryTooLarge, forbiddenKey, notADraft, tooLarge, type DraftSo
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
 import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
+import { newId as randomId } from './newId';
 
 export const DRAFT_ARCHIVE_FORMAT = 'nanchang-lmcx-draft';
 /** The most a draft can hold: every category full, plus its two JSON files. Only a wrong choice of file is bigger. */
@@ -48,7 +49,7 @@ export interface ReadDraftOptions {
   maxBytes?: number;
   /** The import time (ISO 8601), used for a version 0 file's dates and title; the clock by default. */
   now?: string;
-  /** Ids for the new draft and its attachments; crypto.randomUUID by default. */
+  /** Ids for the new draft and its attachments; randomId by default. */
   newId?: () => string;
   signal?: AbortSignal;
 }
@@ -203,7 +204,7 @@ export async function readDraftFile(file: Blob, name: string, options: ReadDraft
   const source: DraftSource = { kind: 'file', name };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DRAFT_FILE_BYTES;
   const now = options.now ?? new Date().toISOString();
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? randomId;
   if (file.size > maxBytes) throw tooLarge(source, file.size, maxBytes);
   return (await isZip(file)) ? readArchive(file, source, now, newId, options.signal) : readJsonFile(file, source, now, newId);
 }

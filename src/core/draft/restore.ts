@@ -12,9 +12,10 @@ import { chinaDay } from './chinaTime';
 import { forbiddenKey, invalidData, newerVersion, notADraft, STORED_DRAFT, type DraftSource } from './messages';
 import { cleanFileName } from './names';
 import { DRAFT_FORMAT_VERSION, isAttachmentCategory, type AttachmentMeta, type Draft } from './types';
+import { newId as randomId } from './newId';
 
 export interface RestoreOptions {
-  /** Id for a draft that has none yet (a version 0 file being migrated); crypto.randomUUID by default. */
+  /** Id for a draft that has none yet (a version 0 file being migrated); randomId by default. */
   newId?: () => string;
   /** Where the record comes from, for the messages; a stored draft by default. */
   source?: DraftSource;
@@ -82,7 +83,7 @@ export function restoreDraft(raw: unknown, now: string, options: RestoreOptions 
   const forbidden = findForbiddenKey(raw);
   if (forbidden !== undefined) throw forbiddenKey(source, forbidden);
   if (!Object.hasOwn(raw, 'formatVersion')) {
-    return fromVersion0(raw, now, options.newId ?? (() => crypto.randomUUID()), source);
+    return fromVersion0(raw, now, options.newId ?? randomId, source);
   }
   restoreFormatVersion(raw['formatVersion'], source);
   return fromVersion1(raw, source);

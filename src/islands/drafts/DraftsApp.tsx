@@ -15,6 +15,7 @@ import { StorageNote } from './StorageNote';
 import { FilePicker } from '../FilePicker';
 import { ErrorDetails } from '../ErrorDetails';
 import { UpdateNotice } from '../UpdateNotice';
+import { newId } from '../../core/draft/newId';
 
 interface Props {
   noticeYear: number;
@@ -55,7 +56,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
   const listed: ListedDraft[] = useMemo(() => listDrafts(drafts ?? [], ctx), [drafts, ctx]);
 
   if (!opened || drafts === null) {
-    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status">正在读取草稿……</p>;
+    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status" data-booting="">正在读取草稿……</p>;
   }
   const { repository, fallback } = opened;
 
@@ -85,7 +86,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
             className="btn btn-primary"
             onClick={() =>
               void act(async () => {
-                const draft = newDraft(emptyApplication(), new Date().toISOString(), crypto.randomUUID());
+                const draft = newDraft(emptyApplication(), new Date().toISOString(), newId());
                 await repository.add(draft);
                 window.location.assign(open(draft.id));
                 return null;

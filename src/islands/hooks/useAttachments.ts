@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AttachmentCategory, AttachmentMeta, DraftAttachment } from '../../core/draft/types';
 import type { DraftRepository } from '../../io/drafts/repository';
 import { toStoreError } from '../../io/drafts/storeError';
+import { newId } from '../../core/draft/newId';
 
 export interface AttachmentsState {
   list: DraftAttachment[];
@@ -51,7 +52,7 @@ export function useAttachments(repository: DraftRepository, draftId: string, rea
       guard(async () => {
         const order = Math.max(-1, ...(await inCategory(category)).map((a) => a.meta.order)) + 1;
         const meta: AttachmentMeta = {
-          id: crypto.randomUUID(),
+          id: newId(),
           draftId,
           category,
           name: file.name,

@@ -10,6 +10,7 @@ import type { DraftRepository } from '../../io/drafts/repository';
 import type { StoreError } from '../../io/drafts/storeError';
 import { toStoreError } from '../../io/drafts/storeError';
 import { clearUnsaved, readUnsaved } from '../../io/drafts/unsavedBackup';
+import { newId } from '../../core/draft/newId';
 
 export type DraftSession =
   | { phase: 'loading' }
@@ -79,7 +80,7 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
         if (existing) {
           draft = existing;
         } else {
-          draft = newDraft(emptyApplication(), new Date().toISOString(), crypto.randomUUID());
+          draft = newDraft(emptyApplication(), new Date().toISOString(), newId());
           await repository.add(draft);
         }
         window.history.replaceState(null, '', `?d=${encodeURIComponent(draft.id)}${window.location.hash}`);
