@@ -7,13 +7,15 @@ import { validateApplication } from '../core/application/validate';
 import { defaultDraftTitle } from '../core/draft/restore';
 import type { Draft } from '../core/draft/types';
 import validateFns from '../generated/validate-application.js';
-import { announce } from '../io/drafts/channel';
+import { cleanApplication, describeFix } from '../core/application/cleanText';
+import { announce, listen } from '../io/drafts/channel';
 import type { DraftRepository } from '../io/drafts/repository';
-import type { StoreError } from '../io/drafts/storeError';
-import { writeUnsaved } from '../io/drafts/unsavedBackup';
+import { toStoreError, type StoreError } from '../io/drafts/storeError';
+import { clearUnsaved, writeUnsaved } from '../io/drafts/unsavedBackup';
+import { ViewBoundary } from './ViewBoundary';
 import { DraftBar } from './DraftBar';
 import { ReviewPage } from './ReviewPage';
-import { SectionNav } from './SectionNav';
+import { SectionNav, VIEW_TITLES } from './SectionNav';
 import { SectionView } from './SectionView';
 import { AttachmentsView } from './attachments/AttachmentsView';
 import { useAttachments } from './hooks/useAttachments';
@@ -38,32 +40,83 @@ interface Props {
   fallback: StoreError | null;
   draft: Draft;
   readOnly: boolean;
+  /** Counts the database's deletions under this page: each one makes the editor store the draft again. */
+  resets: number;
   draftsUrl: string;
   onTakeOver: () => void;
+  /** Reads the draft again from storage (another tab saved it). */
+  onReload: () => void;
   templates: { form: FormTemplate; outline: OutlineTemplate };
   facts: SubmissionFacts;
 }
 
 /** One draft being edited: sections of the form, the review page, autosave. */
-export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUrl, onTakeOver, templates, facts }: Props) {
-  const [app, setApp] = useState<Application>(draft.data);
+export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, draftsUrl, onTakeOver, onReload, templates, facts }: Props) {
+  // Text comes in cleaned (lone surrogates, control and bidi characters, over-long text), whatever its source:
+  // typed, pasted, imported or restored. Each fix is named to the person.
+  const initial = useMemo(() => cleanApplication(draft.data), [draft.data]);
+  const [app, setAppRaw] = useState<Application>(initial.app);
+  const [fixes, setFixes] = useState<string[]>(() => initial.fixes.map(describeFix));
+  const [storeNote, setStoreNote] = useState<string | null>(null);
+  const setApp = useCallback((next: Application) => {
+    const cleaned = cleanApplication(next);
+    if (cleaned.fixes.length > 0) setFixes(cleaned.fixes.map(describeFix));
+    setAppRaw(cleaned.app);
+  }, []);
   const route = useHashRoute();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
 
-  // The title follows the studio's name until the user renames the draft.
+  // The title follows the studio's name until the user renames the draft (here or on the drafts page).
+  const [storedTitle, setStoredTitle] = useState(draft.title);
   const autoTitle = useRef(draft.title === defaultDraftTitle(draft.data, draft.createdAt));
-  const title = autoTitle.current ? defaultDraftTitle(app, draft.createdAt) : draft.title;
+  const title = autoTitle.current ? defaultDraftTitle(app, draft.createdAt) : storedTitle;
+  const lastTitle = useRef(draft.title);
 
   const save = useCallback(
     async (data: Application) => {
       const updatedAt = new Date().toISOString();
-      await repository.saveData(draft.id, data, { title: autoTitle.current ? defaultDraftTitle(data, draft.createdAt) : draft.title, updatedAt });
+      const next = autoTitle.current ? defaultDraftTitle(data, draft.createdAt) : undefined;
+      try {
+        await repository.saveData(draft.id, data, next === undefined ? { updatedAt } : { updatedAt, title: next, titleWas: lastTitle.current });
+      } catch (error) {
+        if (toStoreError(error).code !== 'deleted') throw error;
+        // The whole database went (another page deleted it, site data was cleared): store what this page holds.
+        await repository.add({ ...draft, title: next ?? lastTitle.current, updatedAt, data });
+        setStoreNote(`${toStoreError(error).message}已用本页中的内容重新保存这份草稿；附件如已丢失，请重新添加。`);
+      }
+      if (next !== undefined) lastTitle.current = next;
       announce({ type: 'saved', draftId: draft.id, updatedAt });
     },
-    [repository, draft.id, draft.createdAt, draft.title],
+    [repository, draft],
   );
-  const onHide = useCallback((data: Application) => writeUnsaved(draft.id, data, new Date().toISOString()), [draft.id]);
-  const { state: saveState } = useAutosave({ value: app, enabled: !readOnly, save, onHide: repository.persistent ? onHide : () => undefined });
+  const onUnsaved = useCallback((data: Application) => writeUnsaved(draft.id, data, new Date().toISOString(), lastTitle.current), [draft.id]);
+  const onSaved = useCallback(() => clearUnsaved(draft.id), [draft.id]);
+  const autosave = useAutosave({ value: app, enabled: !readOnly, save, onUnsaved: repository.persistent ? onUnsaved : () => undefined, onSaved });
+  const { state: saveState, saveNow, pending } = autosave;
+
+  // Fixed on load (an import, a restored copy): store the cleaned text at once.
+  useEffect(() => {
+    if (initial.app !== draft.data && !readOnly) void saveNow();
+  }, [initial, draft.data, readOnly, saveNow]);
+
+  // The database was deleted or cleared under this page: put the draft back from memory.
+  useEffect(() => {
+    if (resets > 0 && !readOnly) void saveNow();
+  }, [resets, readOnly, saveNow]);
+
+  // Other tabs: a rename on the drafts page is kept; a save by the tab that edited before a takeover is shown
+  // here when nothing is pending here (the last edit wins; a pending one here is newer and is written next).
+  useEffect(() => {
+    if (readOnly) return undefined;
+    return listen((event) => {
+      if (event.type === 'renamed' && event.draftId === draft.id) {
+        autoTitle.current = false;
+        lastTitle.current = event.title;
+        setStoredTitle(event.title);
+      }
+      if (event.type === 'saved' && event.draftId === draft.id && !pending()) onReload();
+    });
+  }, [readOnly, draft.id, pending, onReload]);
 
   // Checking the whole application on every keystroke would slow typing in long texts: let React check
   // a deferred copy, after the keystroke has painted.
@@ -104,11 +157,20 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
         fallback={fallback}
         readOnly={readOnly}
         saveState={saveState}
+        attachments={attachments.list}
         draftsUrl={draftsUrl}
         onTakeOver={onTakeOver}
       />
       <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} />
       <section className="apply-main" aria-labelledby="section-title">
+        {storeNote && <p className="notice-box notice-warning" role="alert">{storeNote}</p>}
+        {fixes.length > 0 && (
+          <div className="notice-box notice-warning" role="alert">
+            {fixes.map((f) => <p key={f}>{f}</p>)}
+            <p><button type="button" className="btn" onClick={() => setFixes([])}>知道了</button></p>
+          </div>
+        )}
+        <ViewBoundary key={view} name={current?.section.title ?? VIEW_TITLES[view] ?? '本部分'}>
         {view === 'output' ? (
           <Suspense fallback={<p role="status">正在载入……</p>}>
             <OutputView app={app} ctx={ctx} issues={issues} attachments={attachments.list} form={templates.form} outline={templates.outline} facts={facts} />
@@ -133,6 +195,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
             />
           </fieldset>
         )}
+        </ViewBoundary>
       </section>
     </div>
   );

@@ -11,21 +11,33 @@ export type SaveState =
 const DEBOUNCE_MS = 400;
 /** …and never later than this after the first unsaved change, however fast one types. */
 const MAX_WAIT_MS = 1000;
-const RETRY_MS = [2000, 5000, 15000, 30000];
+// A fresh connection is opened for every attempt, so a retry can succeed once space is freed.
+const RETRY_MS = [1000, 3000, 10000, 30000];
 
 interface Options<T> {
   value: T;
   enabled: boolean;
   save: (value: T) => Promise<void>;
-  /** Synchronous last-chance copy when the page is hidden or closed with changes not yet written. */
-  onHide: (value: T) => void;
+  /** Synchronous copy of changes not yet written: when the page is hidden or closed, and after a failed save. */
+  onUnsaved: (value: T) => void;
+  /** Everything typed is stored: the synchronous copy can go. */
+  onSaved?: () => void;
+}
+
+export interface Autosave {
+  state: SaveState;
+  flush: () => Promise<void>;
+  /** Saves the current value now even if it did not change (the store lost it). */
+  saveNow: () => Promise<void>;
+  /** True while something typed is not yet stored. */
+  pending: () => boolean;
 }
 
 /**
  * Autosave: debounced, flushed at once when the page is hidden or closed, retried after a failure. A failed
  * save never touches what is on the screen; `value` stays the source of truth until it is written.
  */
-export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { state: SaveState; flush: () => Promise<void> } {
+export function useAutosave<T>({ value, enabled, save, onUnsaved, onSaved }: Options<T>): Autosave {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const latest = useRef(value);
   const dirty = useRef(false);
@@ -34,9 +46,11 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
   const inFlight = useRef<Promise<void> | null>(null);
   const failures = useRef(0);
   const saveRef = useRef(save);
-  const hideRef = useRef(onHide);
+  const unsavedRef = useRef(onUnsaved);
+  const savedRef = useRef(onSaved);
   saveRef.current = save;
-  hideRef.current = onHide;
+  unsavedRef.current = onUnsaved;
+  savedRef.current = onSaved;
 
   const run = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
@@ -48,11 +62,13 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     const attempt = saveRef.current(snapshot)
       .then(() => {
         failures.current = 0;
+        if (!dirty.current) savedRef.current?.();
         setState({ kind: 'saved', at: new Date() });
       })
       .catch((error: unknown) => {
-        // Keep the change pending and try again later; the screen keeps what was typed.
+        // Keep the change pending, in memory and in the synchronous copy, and try again later.
         dirty.current = true;
+        unsavedRef.current(latest.current);
         const retryInMs = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)] ?? 30000;
         failures.current += 1;
         setState({ kind: 'failed', message: toStoreError(error).message, retryInMs });
@@ -84,7 +100,7 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     if (!enabled) return undefined;
     const hide = () => {
       if (!dirty.current) return;
-      hideRef.current(latest.current);
+      unsavedRef.current(latest.current);
       void run();
     };
     const onVisibility = () => {
@@ -99,5 +115,18 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     };
   }, [enabled, run]);
 
-  return { state, flush: run };
+  // Losing the right to edit (another tab took over) never drops a change typed before: write it now.
+  const wasEnabled = useRef(enabled);
+  useEffect(() => {
+    if (wasEnabled.current && !enabled && dirty.current) void run();
+    wasEnabled.current = enabled;
+  }, [enabled, run]);
+
+  const saveNow = useCallback(() => {
+    dirty.current = true;
+    return run();
+  }, [run]);
+  const pending = useCallback(() => dirty.current || inFlight.current !== null, []);
+
+  return { state, flush: run, saveNow, pending };
 }

@@ -9,11 +9,14 @@ import { openRepository } from '../../io/drafts/openRepository';
 import type { DraftRepository } from '../../io/drafts/repository';
 import type { StoreError } from '../../io/drafts/storeError';
 import { toStoreError } from '../../io/drafts/storeError';
-import { clearUnsaved, readUnsaved } from '../../io/drafts/unsavedBackup';
+import { clearUnsaved, listUnsaved, readUnsaved, type UnsavedCopy } from '../../io/drafts/unsavedBackup';
+import { defaultDraftTitle } from '../../core/draft/restore';
 
 export type DraftSession =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
+  /** The draft is gone from storage but its synchronous copy is here: offered, never applied unasked. */
+  | { phase: 'backup'; copy: UnsavedCopy; restore: () => void; discard: () => void }
   | {
       phase: 'ready';
       repository: DraftRepository;
@@ -24,6 +27,8 @@ export type DraftSession =
       readOnly: boolean;
       /** Changes whenever the draft is reloaded from storage, so the editor starts afresh. */
       generation: number;
+      /** Counts the times the database was deleted or cleared under this page: the editor then saves again. */
+      resets: number;
     };
 
 /** A newer copy written synchronously when the page was closed mid-save wins over the stored one. */
@@ -39,9 +44,28 @@ async function applyUnsavedCopy(repository: DraftRepository, draft: Draft): Prom
     clearUnsaved(draft.id);
     return draft;
   }
-  await repository.saveData(draft.id, restored.data, { title: draft.title, updatedAt: copy.at });
+  await repository.saveData(draft.id, restored.data, { updatedAt: copy.at });
   clearUnsaved(draft.id);
   return { ...draft, data: restored.data, updatedAt: copy.at };
+}
+
+/** A draft again from its synchronous copy, under its own id, stored at once. */
+async function draftFromCopy(repository: DraftRepository, copy: UnsavedCopy): Promise<Draft> {
+  const restored = restoreApplication(copy.data);
+  if (!restored.ok) throw new Error(`这份未保存的草稿无法读取：${restored.message}`);
+  const draft = { ...newDraft(restored.data, copy.at, copy.draftId), title: copy.title ?? defaultDraftTitle(restored.data, copy.at) };
+  await repository.add(draft);
+  clearUnsaved(copy.draftId);
+  return draft;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error && !(error instanceof DOMException) && /[\u4e00-\u9fff]/.test(error.message) ? error.message : toStoreError(error).message;
+}
+
+function isGone(error: unknown): boolean {
+  const code = toStoreError(error).code;
+  return code === 'not-found' || code === 'deleted';
 }
 
 function draftIdInUrl(): string | null {
@@ -62,12 +86,52 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
 
   useEffect(() => {
     let live = true;
+    const onReset = () => setSession((s) => (s.phase === 'ready' ? { ...s, resets: s.resets + 1 } : s));
+    const start = async (repository: DraftRepository, fallback: StoreError | null, found: Draft) => {
+      let draft = found;
+      const acquired = await acquireDraftLock(draft.id, lost);
+      if (!live) {
+        acquired.release();
+        return;
+      }
+      lock.current = acquired;
+      if (acquired.held) draft = await applyUnsavedCopy(repository, draft);
+      if (live) setSession({ phase: 'ready', repository, fallback, draft, readOnly: !acquired.held, generation: 0, resets: 0 });
+    };
+    const fail = (error: unknown) => {
+      if (live) setSession({ phase: 'failed', message: errorText(error) });
+    };
+    const offer = (repository: DraftRepository, fallback: StoreError | null, copy: UnsavedCopy, otherwise: () => void) =>
+      setSession({
+        phase: 'backup',
+        copy,
+        restore: () => {
+          setSession({ phase: 'loading' });
+          draftFromCopy(repository, copy)
+            .then((draft) => {
+              window.history.replaceState(null, '', `?d=${encodeURIComponent(draft.id)}${window.location.hash}`);
+              return start(repository, fallback, draft);
+            })
+            .catch(fail);
+        },
+        discard: () => {
+          clearUnsaved(copy.draftId);
+          otherwise();
+        },
+      });
     (async () => {
-      const { repository, fallback } = await openRepository();
+      const { repository, fallback } = await openRepository({ onReset });
       let draft: Draft;
       const requested = draftIdInUrl();
       if (requested) {
-        draft = await repository.get(requested);
+        try {
+          draft = await repository.get(requested);
+        } catch (error) {
+          const copy = isGone(error) ? readUnsaved(requested) : null;
+          if (!copy) throw error;
+          offer(repository, fallback, copy, () => fail(error));
+          return;
+        }
       } else {
         const { drafts } = await repository.list();
         const active = drafts.filter((d) => d.deletedAt === undefined);
@@ -76,6 +140,11 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
           return;
         }
         const existing = active[0];
+        const orphan = existing ? undefined : listUnsaved().find((c) => !drafts.some((d) => d.id === c.draftId));
+        if (orphan) {
+          offer(repository, fallback, orphan, () => window.location.reload());
+          return;
+        }
         if (existing) {
           draft = existing;
         } else {
@@ -84,17 +153,8 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
         }
         window.history.replaceState(null, '', `?d=${encodeURIComponent(draft.id)}${window.location.hash}`);
       }
-      const acquired = await acquireDraftLock(draft.id, lost);
-      if (!live) {
-        acquired.release();
-        return;
-      }
-      lock.current = acquired;
-      if (acquired.held) draft = await applyUnsavedCopy(repository, draft);
-      if (live) setSession({ phase: 'ready', repository, fallback, draft, readOnly: !acquired.held, generation: 0 });
-    })().catch((error: unknown) => {
-      if (live) setSession({ phase: 'failed', message: toStoreError(error).message });
-    });
+      await start(repository, fallback, draft);
+    })().catch(fail);
     return () => {
       live = false;
       lock.current?.release();
@@ -109,7 +169,7 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
     s.repository
       .get(s.draft.id)
       .then((draft) => setSession((now) => (now.phase === 'ready' ? { ...now, draft, generation: now.generation + 1 } : now)))
-      .catch((error: unknown) => setSession({ phase: 'failed', message: toStoreError(error).message }));
+      .catch((error: unknown) => setSession({ phase: 'failed', message: errorText(error) }));
   }, []);
 
   // A read-only tab follows the editing tab's saves.
