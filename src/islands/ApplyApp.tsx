@@ -20,6 +20,7 @@ interface Props {
 export default function ApplyApp({ noticeYear, noticeDate, draftsUrl, templates, facts }: Props) {
   const ctx: NoticeContext = useMemo(() => ({ noticeYear, noticeDate }), [noticeYear, noticeDate]);
   const { session, takeOver, reload } = useDraftSession(draftsUrl);
+
   return (
     <>
       <UpdateNotice />

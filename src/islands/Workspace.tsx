@@ -60,8 +60,15 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
   const [storeNote, setStoreNote] = useState<string | null>(null);
   const setApp = useCallback((next: Application) => {
     const cleaned = cleanApplication(next);
-    if (cleaned.fixes.length > 0) setFixes(cleaned.fixes.map(describeFix));
-    setAppRaw(cleaned.app);
+    if (cleaned.fixes.length === 0) {
+      setAppRaw(next);
+      return;
+    }
+    setFixes(cleaned.fixes.map(describeFix));
+    // rjsf keeps its own copy of the data and only takes a new one from a prop that changed: hand back what it
+    // reported, then the cleaned data on the next turn (before any save, which waits for the debounce).
+    setAppRaw(next);
+    setTimeout(() => setAppRaw(cleaned.app), 0);
   }, []);
   const route = useHashRoute();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -93,6 +100,16 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
   const onSaved = useCallback(() => clearUnsaved(draft.id), [draft.id]);
   const autosave = useAutosave({ value: app, enabled: !readOnly, save, onUnsaved: repository.persistent ? onUnsaved : () => undefined, onSaved });
   const { state: saveState, saveNow, pending } = autosave;
+
+  // So that a first PDF made offline works: the font chunks of this draft, fetched when idle (loaded apart from
+  // the form's code).
+  const appNow = useRef(app);
+  appNow.current = app;
+  useEffect(() => {
+    void Promise.all([import('../io/fonts/prefetch'), import('../core/pdf/documents/texts')]).then(([{ prefetchFontChunks }, { fieldTexts }]) =>
+      prefetchFontChunks(() => fieldTexts(appNow.current)),
+    );
+  }, []);
 
   // Fixed on load (an import, a restored copy): store the cleaned text at once.
   useEffect(() => {

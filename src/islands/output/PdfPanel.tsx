@@ -28,6 +28,12 @@ interface Props {
   onMade: (kind: Kind, blob: Blob) => void;
 }
 
+/** The worker's message when it is Chinese; otherwise (an engine failure such as a stack overflow) one that is. */
+function chineseFailure(what: string, message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  return `${what}没有生成：内容过长或过于复杂，超出了浏览器的处理能力。填写的内容没有任何改动；请精简过长的文字（如把大段材料分段、删去重复内容）后重试，或换用电脑上的 Chrome、Edge 浏览器。`;
+}
+
 /** Generate, preview and download the three PDFs; generation runs in a worker with visible progress. */
 export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   const [busy, setBusy] = useState<{ kind: Kind; text: string; fraction: number } | null>(null);
@@ -42,15 +48,28 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     return () => all.forEach((u) => URL.revokeObjectURL(u));
   }, []);
 
+  // Each run has a number; 取消 moves on to the next, so a cancelled run's progress and result are ignored.
+  const runId = useRef(0);
+  const [cancelled, setCancelled] = useState(false);
+
   async function run(kind: Kind) {
+    const mine = ++runId.current;
     setBusy({ kind, text: '正在准备……', fraction: 0 });
     setProblem(null);
+    setCancelled(false);
     const result = await generatePdf({ ...job, kind }, {
       fontBase,
       userFont: font ? font.bytes.slice(0) : null,
-      onProgress: (text, fraction) => setBusy({ kind, text, fraction }),
+      onProgress: (text, fraction) => {
+        if (runId.current === mine) setBusy({ kind, text, fraction });
+      },
     });
+    if (runId.current !== mine) return;
     setBusy(null);
+    if (result.kind === 'error') {
+      setProblem({ kind: 'error', message: chineseFailure(LABELS[kind], result.message) });
+      return;
+    }
     if (result.kind !== 'done') {
       setProblem(result);
       return;
@@ -82,8 +101,20 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
         <div role="status" className="progress">
           <span>{LABELS[busy.kind]}：{busy.text}</span>
           <progress max={1} value={busy.fraction} aria-label={`${LABELS[busy.kind]}生成进度`} />
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              runId.current += 1;
+              setBusy(null);
+              setCancelled(true);
+            }}
+          >
+            取消生成
+          </button>
         </div>
       )}
+      {cancelled && <p className="notice-box notice-warning" role="status">已取消生成。填写的内容没有任何改动，可以随时重新生成。</p>}
       {problem?.kind === 'unprintable' && (
         <div className="notice-box notice-error" role="alert">
           <h4>以下字符无法打印到PDF中，PDF未生成</h4>
