@@ -354,3 +354,61 @@ test('after one visit to /apply/, a first PDF made offline works', async ({ page
   await expect(page.getByRole('link', { name: '下载 01-申报表.pdf' })).toBeVisible({ timeout: 60_000 });
   await context.setOffline(false);
 });
+
+test.describe('two tabs', () => {
+  test('taking over right after an edit in the other tab keeps that edit', async ({ page, context }) => {
+    const id = await newDraft(page);
+    await studioName(page).fill('甲劳模创新工作室');
+    await expect(page.locator('.save-status')).toContainText('已保存（');
+    const second = await context.newPage();
+    await second.goto(`/apply/?d=${id}#cover`);
+    await expect(studioName(second)).toBeDisabled();
+    // Typed in the first tab, and the second takes over before the first tab's autosave has run.
+    await studioName(page).fill('最后一笔劳模创新工作室');
+    await second.getByRole('button', { name: '改在本页编辑' }).click();
+    await expect(studioName(second)).toBeEnabled();
+    await expect(studioName(second)).toHaveValue('最后一笔劳模创新工作室');
+    await expect.poll(() => storedStudioName(second, id)).toBe('最后一笔劳模创新工作室');
+    // From now on the second tab's edits are the last ones, and they win.
+    await studioName(second).fill('接手后劳模创新工作室');
+    await expect(second.locator('.save-status')).toContainText('已保存（');
+    await expect.poll(() => storedStudioName(second, id)).toBe('接手后劳模创新工作室');
+    await expect(studioName(page)).toHaveValue('接手后劳模创新工作室');
+  });
+
+  test('a rename on /drafts/ is kept by an open editor tab', async ({ page, context }) => {
+    const id = await newDraft(page);
+    await studioName(page).fill('甲劳模创新工作室');
+    await expect(page.locator('.save-status')).toContainText('已保存（');
+    const list = await context.newPage();
+    await list.goto('/drafts/');
+    await list.getByRole('button', { name: /^重命名/ }).click();
+    await list.getByLabel('新名称').fill('候选一');
+    await list.getByRole('button', { name: '保存名称' }).click();
+    await expect(list.getByRole('status')).toContainText('已改名为“候选一”');
+    await expect(page.locator('.apply-bar__draft strong')).toHaveText('候选一');
+    await studioName(page).fill('乙劳模创新工作室');
+    await expect(page.locator('.save-status')).toContainText('已保存（');
+    await list.reload();
+    await expect(list.locator('.drafts-table tbody tr').first()).toContainText('候选一');
+    expect(await storedStudioName(list, id)).toBe('乙劳模创新工作室');
+  });
+});
+
+test('one view that fails to render shows a message in its place; the rest of the workspace works', async ({ page }) => {
+  await page.goto('/apply/');
+  await page.getByLabel('导入草稿文件').setInputFiles(FIXTURE_PATH);
+  await expect(studioName(page)).toHaveValue('熊建华劳模创新工作室');
+  // An engine failure where the hand-off builds its mailto link (as a lone surrogate once did).
+  await page.evaluate(() => {
+    window.encodeURIComponent = () => {
+      throw new URIError('URI malformed');
+    };
+  });
+  await showView(page, 'output');
+  await expect(page.getByRole('alert').filter({ hasText: '显示时出错了' })).toContainText('“生成PDF与材料包”显示时出错了。已填写的内容都在');
+  await expect(page.getByRole('navigation', { name: '申报内容各部分' })).toBeVisible();
+  await expect(page.locator('.apply-bar__draft strong')).toHaveText('熊建华劳模创新工作室');
+  await showView(page, 'cover');
+  await expect(studioName(page)).toHaveValue('熊建华劳模创新工作室');
+});
