@@ -96,7 +96,16 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
     },
     [repository, draft],
   );
-  const onUnsaved = useCallback((data: Application) => writeUnsaved(draft.id, data, new Date().toISOString(), lastTitle.current), [draft.id]);
+  // A draft deleted for good elsewhere (永久删除) leaves no copy of its personal data behind.
+  const purged = useRef(false);
+  const onUnsaved = useCallback(
+    (data: Application, error?: unknown) => {
+      if (error !== undefined && toStoreError(error).code === 'not-found') purged.current = true;
+      if (purged.current) clearUnsaved(draft.id);
+      else writeUnsaved(draft.id, data, new Date().toISOString(), lastTitle.current);
+    },
+    [draft.id],
+  );
   const onSaved = useCallback(() => clearUnsaved(draft.id), [draft.id]);
   const autosave = useAutosave({ value: app, enabled: !readOnly, save, onUnsaved: repository.persistent ? onUnsaved : () => undefined, onSaved });
   const { state: saveState, saveNow, pending } = autosave;

@@ -38,6 +38,22 @@ async function storedStudioName(page: Page, id: string): Promise<string | undefi
   );
 }
 
+/** As Chromium does on a full disk: while `diskFull(page, true)`, a write fails with QuotaExceededError and closes the connection. */
+async function simulateDiskFull(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if ((window as unknown as { diskFull?: boolean }).diskFull) {
+        this.transaction.db.close();
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    } as IDBObjectStore['put'];
+  });
+}
+
+const diskFull = (page: Page, full: boolean) => page.evaluate((f) => ((window as unknown as { diskFull?: boolean }).diskFull = f), full);
+
 const backupKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lmcx-unsaved:')));
 
 /** This browser's renderer processes (each test's context is closed after it, and its renderers with it). */
@@ -107,19 +123,9 @@ const JPEG = readFileSync(media('outside.jpg'));
 
 test.describe('when storage fails, the page recovers and tells the truth', () => {
   test('a disk-full write is named as such, kept in the backup, and saved without a reload once space is free', async ({ page }) => {
-    // As Chromium does on a full disk: the write fails with QuotaExceededError and the connection is closed.
-    await page.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if ((window as unknown as { diskFull?: boolean }).diskFull) {
-          this.transaction.db.close();
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        }
-        return put.apply(this, args);
-      } as IDBObjectStore['put'];
-    });
+    await simulateDiskFull(page);
     const id = await newDraft(page);
-    await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = true));
+    await diskFull(page, true);
     await studioName(page).fill('磁盘已满劳模创新工作室');
     const status = page.locator('.save-status');
     await expect(status).toContainText('存储空间不足（浏览器报告本网站还可使用约');
@@ -129,7 +135,7 @@ test.describe('when storage fails, the page recovers and tells the truth', () =>
     expect(await backupKeys(page)).toEqual([`lmcx-unsaved:${id}`]);
     expect(await page.evaluate((k) => localStorage.getItem(k), `lmcx-unsaved:${id}`)).toContain('磁盘已满劳模创新工作室');
 
-    await page.evaluate(() => ((window as unknown as { diskFull?: boolean }).diskFull = false));
+    await diskFull(page, false);
     await expect(status).toContainText('已保存（', { timeout: 20_000 });
     expect(await storedStudioName(page, id)).toBe('磁盘已满劳模创新工作室');
     // Saved safely: the backup is gone, and further edits save at once.
@@ -162,9 +168,12 @@ test.describe('when storage fails, the page recovers and tells the truth', () =>
   });
 
   test('a draft gone from the database is offered back from its backup, on the page and on /drafts/', async ({ page, context }) => {
+    await simulateDiskFull(page);
     const id = await newDraft(page);
+    await diskFull(page, true);
     await studioName(page).fill('备份劳模创新工作室');
-    await page.close(); // closed mid-save: the backup is written in pagehide
+    await expect(page.locator('.save-status')).toContainText('存储空间不足');
+    await page.close();
     const other = await context.newPage();
     await other.goto('/');
     expect(await backupKeys(other)).toEqual([`lmcx-unsaved:${id}`]);
@@ -188,9 +197,12 @@ test.describe('when storage fails, the page recovers and tells the truth', () =>
   });
 
   test('永久删除 removes the backup with the draft', async ({ page, context }) => {
+    await simulateDiskFull(page);
     await newDraft(page);
+    await diskFull(page, true);
     await studioName(page).fill('公用电脑劳模创新工作室');
     await page.getByLabel('所在单位', { exact: true }).fill('张三的单位');
+    await expect(page.locator('.save-status')).toContainText('存储空间不足');
     await page.close();
     const list = await context.newPage();
     await list.goto('/drafts/');
@@ -202,6 +214,22 @@ test.describe('when storage fails, the page recovers and tells the truth', () =>
     expect(await backupKeys(list)).toEqual([]);
     expect(await list.evaluate(() => JSON.stringify(localStorage))).not.toContain('张三');
   });
+});
+
+test('永久删除 in another tab leaves no backup, even while the draft is open and being typed in', async ({ page, context }) => {
+  await newDraft(page);
+  await studioName(page).fill('打开中劳模创新工作室');
+  await expect(page.locator('.save-status')).toContainText('已保存（');
+  const list = await context.newPage();
+  await list.goto('/drafts/');
+  await list.getByRole('button', { name: /^删除/ }).first().click();
+  await list.getByRole('button', { name: /^永久删除/ }).click();
+  await list.getByRole('button', { name: '确定永久删除' }).click();
+  await expect(list.getByRole('status')).toContainText('已永久删除');
+  await studioName(page).fill('李四的劳模创新工作室');
+  await expect(page.locator('.save-status')).toContainText('找不到这份草稿');
+  await page.close();
+  expect(await list.evaluate(() => JSON.stringify(localStorage))).not.toContain('李四');
 });
 
 test.describe('no file gets past the attachment rules', () => {

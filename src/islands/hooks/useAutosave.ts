@@ -18,8 +18,8 @@ interface Options<T> {
   value: T;
   enabled: boolean;
   save: (value: T) => Promise<void>;
-  /** Synchronous copy of changes not yet written: when the page is hidden or closed, and after a failed save. */
-  onUnsaved: (value: T) => void;
+  /** Synchronous copy of changes not yet written: when the page is hidden or closed, and after a failed save (with its error). */
+  onUnsaved: (value: T, error?: unknown) => void;
   /** Everything typed is stored: the synchronous copy can go. */
   onSaved?: () => void;
 }
@@ -68,7 +68,7 @@ export function useAutosave<T>({ value, enabled, save, onUnsaved, onSaved }: Opt
       .catch((error: unknown) => {
         // Keep the change pending, in memory and in the synchronous copy, and try again later.
         dirty.current = true;
-        unsavedRef.current(latest.current);
+        unsavedRef.current(latest.current, error);
         const retryInMs = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)] ?? 30000;
         failures.current += 1;
         setState({ kind: 'failed', message: toStoreError(error).message, retryInMs });
