@@ -57,8 +57,3 @@ export function toStoreError(error: unknown, phase: 'open' | 'use' = 'use'): Sto
   if (name === 'AbortError' || name === 'UnknownError') return new StoreError(phase === 'open' ? 'unavailable' : 'closed', error);
   return new StoreError('unknown', error);
 }
-
-/** Errors after which a fresh connection may well succeed. */
-export function isConnectionError(error: StoreError): boolean {
-  return error.code === 'closed' || error.code === 'unknown' || error.code === 'quota';
-}

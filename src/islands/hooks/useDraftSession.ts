@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { restoreApplication } from '../../core/application/importJson';
 import { emptyApplication } from '../../core/application/schema';
-import { newDraft } from '../../core/draft/restore';
+import { defaultDraftTitle, newDraft } from '../../core/draft/restore';
 import type { Draft } from '../../core/draft/types';
 import { listen } from '../../io/drafts/channel';
 import { acquireDraftLock, type DraftLock } from '../../io/drafts/draftLock';
@@ -10,7 +10,6 @@ import type { DraftRepository } from '../../io/drafts/repository';
 import type { StoreError } from '../../io/drafts/storeError';
 import { toStoreError } from '../../io/drafts/storeError';
 import { clearUnsaved, listUnsaved, readUnsaved, type UnsavedCopy } from '../../io/drafts/unsavedBackup';
-import { defaultDraftTitle } from '../../core/draft/restore';
 
 export type DraftSession =
   | { phase: 'loading' }
