@@ -216,6 +216,25 @@ test.describe('when storage fails, the page recovers and tells the truth', () =>
   });
 });
 
+test('导出草稿文件 works from what the page holds when IndexedDB cannot be used at all', async ({ page }) => {
+  await page.addInitScript(() => {
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if ((window as unknown as { storeGone?: boolean }).storeGone) throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+  });
+  await newDraft(page);
+  await page.evaluate(() => ((window as unknown as { storeGone?: boolean }).storeGone = true));
+  await studioName(page).fill('无库导出劳模创新工作室');
+  await expect(page.locator('.save-status')).toContainText('与浏览器本地数据库的连接中断了');
+  await expect(page.locator('.save-status')).not.toContainText('无痕');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿文件' }).click()]);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  const data = JSON.parse((await zip.file('application.json')?.async('string')) ?? '{}') as { cover: { studioName: string } };
+  expect(data.cover.studioName).toBe('无库导出劳模创新工作室');
+});
+
 test('永久删除 in another tab leaves no backup, even while the draft is open and being typed in', async ({ page, context }) => {
   await newDraft(page);
   await studioName(page).fill('打开中劳模创新工作室');
@@ -416,10 +435,10 @@ test.describe('two tabs', () => {
     await expect(list.getByRole('status')).toContainText('已改名为“候选一”');
     await expect(page.locator('.apply-bar__draft strong')).toHaveText('候选一');
     await studioName(page).fill('乙劳模创新工作室');
-    await expect(page.locator('.save-status')).toContainText('已保存（');
+    await expect.poll(() => storedStudioName(list, id)).toBe('乙劳模创新工作室');
     await list.reload();
     await expect(list.locator('.drafts-table tbody tr').first()).toContainText('候选一');
-    expect(await storedStudioName(list, id)).toBe('乙劳模创新工作室');
+    await expect(page.locator('.apply-bar__draft strong')).toHaveText('候选一');
   });
 });
 
