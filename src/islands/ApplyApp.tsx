@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type MutableRefObject } from 'react';
 import type { NoticeContext } from '../core/application/types';
 import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
 import type { SubmissionFacts } from './output/Handoff';
@@ -19,19 +19,19 @@ interface Props {
 /** The application workspace: opens a draft from the browser's storage and edits it. */
 export default function ApplyApp({ noticeYear, noticeDate, draftsUrl, templates, facts }: Props) {
   const ctx: NoticeContext = useMemo(() => ({ noticeYear, noticeDate }), [noticeYear, noticeDate]);
-  const { session, takeOver, reload } = useDraftSession(draftsUrl);
+  const { session, takeOver, editorPending } = useDraftSession(draftsUrl);
 
   return (
     <>
       <UpdateNotice />
-      <Session session={session} ctx={ctx} draftsUrl={draftsUrl} takeOver={takeOver} reload={reload} templates={templates} facts={facts} />
+      <Session session={session} ctx={ctx} draftsUrl={draftsUrl} takeOver={takeOver} editorPending={editorPending} templates={templates} facts={facts} />
     </>
   );
 }
 
-type SessionProps = { session: DraftSession; ctx: NoticeContext; takeOver: () => void; reload: () => void } & Pick<Props, 'draftsUrl' | 'templates' | 'facts'>;
+type SessionProps = { session: DraftSession; ctx: NoticeContext; takeOver: () => void; editorPending: MutableRefObject<() => boolean> } & Pick<Props, 'draftsUrl' | 'templates' | 'facts'>;
 
-function Session({ session, ctx, draftsUrl, takeOver, reload, templates, facts }: SessionProps) {
+function Session({ session, ctx, draftsUrl, takeOver, editorPending, templates, facts }: SessionProps) {
   if (session.phase === 'loading') return <p className="apply-loading" role="status">正在打开草稿……</p>;
   if (session.phase === 'backup') return <BackupOffer copy={session.copy} onRestore={session.restore} onDiscard={session.discard} />;
   if (session.phase === 'failed') {
@@ -51,7 +51,7 @@ function Session({ session, ctx, draftsUrl, takeOver, reload, templates, facts }
       draft={session.draft}
       readOnly={session.readOnly}
       resets={session.resets}
-      onReload={reload}
+      editorPending={editorPending}
       draftsUrl={draftsUrl}
       onTakeOver={takeOver}
       templates={templates}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { sections } from '../core/application/schema';
 import { sectionStatuses } from '../core/application/sectionStatus';
 import type { Application, NoticeContext } from '../core/application/types';
@@ -44,14 +44,14 @@ interface Props {
   resets: number;
   draftsUrl: string;
   onTakeOver: () => void;
-  /** Reads the draft again from storage (another tab saved it). */
-  onReload: () => void;
+  /** Set to whether something typed here is not yet stored: the session then keeps it over another tab's save. */
+  editorPending: MutableRefObject<() => boolean>;
   templates: { form: FormTemplate; outline: OutlineTemplate };
   facts: SubmissionFacts;
 }
 
 /** One draft being edited: sections of the form, the review page, autosave. */
-export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, draftsUrl, onTakeOver, onReload, templates, facts }: Props) {
+export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, draftsUrl, onTakeOver, editorPending, templates, facts }: Props) {
   // Text comes in cleaned (lone surrogates, control and bidi characters, over-long text), whatever its source:
   // typed, pasted, imported or restored. Each fix is named to the person.
   const initial = useMemo(() => cleanApplication(draft.data), [draft.data]);
@@ -130,8 +130,9 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
     if (resets > 0 && !readOnly) void saveNow();
   }, [resets, readOnly, saveNow]);
 
-  // Other tabs: a rename on the drafts page is kept; a save by the tab that edited before a takeover is shown
-  // here when nothing is pending here (the last edit wins; a pending one here is newer and is written next).
+  editorPending.current = pending;
+
+  // A rename on the drafts page is kept (and shown) by this open editor.
   useEffect(() => {
     if (readOnly) return undefined;
     return listen((event) => {
@@ -140,9 +141,8 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
         lastTitle.current = event.title;
         setStoredTitle(event.title);
       }
-      if (event.type === 'saved' && event.draftId === draft.id && !pending()) onReload();
     });
-  }, [readOnly, draft.id, pending, onReload]);
+  }, [readOnly, draft.id]);
 
   // Checking the whole application on every keystroke would slow typing in long texts: let React check
   // a deferred copy, after the keystroke has painted.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { restoreApplication } from '../../core/application/importJson';
 import { emptyApplication } from '../../core/application/schema';
 import { defaultDraftTitle, newDraft } from '../../core/draft/restore';
@@ -75,7 +75,7 @@ function draftIdInUrl(): string | null {
  * Opens the draft named in the URL (?d=…). Without one: the only draft, or a new one when there is none;
  * with several the user picks on the drafts page.
  */
-export function useDraftSession(draftsUrl: string): { session: DraftSession; takeOver: () => void; reload: () => void } {
+export function useDraftSession(draftsUrl: string): { session: DraftSession; takeOver: () => void; editorPending: MutableRefObject<() => boolean> } {
   const [session, setSession] = useState<DraftSession>({ phase: 'loading' });
   const lock = useRef<DraftLock | null>(null);
 
@@ -171,15 +171,20 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
       .catch((error: unknown) => setSession({ phase: 'failed', message: errorText(error) }));
   }, []);
 
-  // A read-only tab follows the editing tab's saves.
+  // Another tab's save is shown here: always in a read-only tab, and in the editing tab when nothing typed here is
+  // pending (the tab that lost the draft writes its last edit after a takeover; a pending edit here is newer and
+  // wins). One listener for both, so no save falls between the two roles.
   const readOnly = session.phase === 'ready' && session.readOnly;
   const draftId = session.phase === 'ready' ? session.draft.id : null;
+  const readOnlyNow = useRef(readOnly);
+  readOnlyNow.current = readOnly;
+  const editorPending = useRef<() => boolean>(() => false);
   useEffect(() => {
-    if (!readOnly || draftId === null) return undefined;
+    if (draftId === null) return undefined;
     return listen((event) => {
-      if (event.type === 'saved' && event.draftId === draftId) reload();
+      if (event.type === 'saved' && event.draftId === draftId && (readOnlyNow.current || !editorPending.current())) reload();
     });
-  }, [readOnly, draftId, reload]);
+  }, [draftId, reload]);
 
   const takeOver = useCallback(() => {
     if (draftId === null) return;
@@ -191,5 +196,5 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
     });
   }, [draftId, lost, reload]);
 
-  return { session, takeOver, reload };
+  return { session, takeOver, editorPending };
 }
