@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Application } from '../core/application/types';
-import type { Draft } from '../core/draft/types';
+import type { Draft, DraftAttachment } from '../core/draft/types';
 import type { DraftRepository } from '../io/drafts/repository';
 import type { StoreError } from '../io/drafts/storeError';
 import { exportDraftFile, importDraftFile } from './drafts/draftFiles';
@@ -18,6 +18,8 @@ interface Props {
   fallback: StoreError | null;
   readOnly: boolean;
   saveState: SaveState;
+  /** The attachments the page holds, for an export when the store cannot be read. */
+  attachments: readonly DraftAttachment[];
   draftsUrl: string;
   onTakeOver: () => void;
 }
@@ -25,15 +27,16 @@ interface Props {
 type Message = { kind: 'error' | 'success'; text: string; details?: string | undefined } | null;
 
 /** The draft's title, whether it is saved, and its files: export (the safe copy) and import (as a new draft). */
-export function DraftBar({ title, draft, app, repository, fallback, readOnly, saveState, draftsUrl, onTakeOver }: Props) {
+export function DraftBar({ title, draft, app, repository, fallback, readOnly, saveState, attachments, draftsUrl, onTakeOver }: Props) {
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
 
   async function exportNow() {
     setBusy(true);
     try {
-      await exportDraftFile(repository, { ...draft, title, data: app });
-      setMessage({ kind: 'success', text: '草稿文件已生成，请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。' });
+      const missing = await exportDraftFile(repository, { ...draft, title, data: app }, attachments);
+      const left = missing > 0 ? `有${missing}个附件已无法从浏览器中读取，没有包含在内，请重新添加。` : '';
+      setMessage({ kind: 'success', text: `草稿文件已生成，请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。${left}` });
     } catch (error) {
       const { message: text, details } = describeError(error);
       setMessage({ kind: 'error', text: `导出失败：${text}`, details });

@@ -3,6 +3,7 @@
 import '../compat/polyfills';
 import { describeError, UserError } from '../core/errors';
 import { chunkFace, prepareUserFont } from '../core/pdf/fonts';
+import { UNEXPECTED_PDF_FAILURE } from '../core/pdf/failure';
 import { documentTexts, makePdf } from '../core/pdf/makePdf';
 import { loadBundledFonts } from '../io/fonts';
 import type { PdfRequest, PdfResponse } from '../io/pdfClient';
@@ -39,6 +40,6 @@ scope.onmessage = async (event: MessageEvent<PdfRequest>) => {
     post({ id, type: 'done', bytes: made.bytes, pages: made.pages, fontBytes: fetched, ms: performance.now() - started }, [made.bytes]);
   } catch (error) {
     // A library's own (English) error never reaches the user as the message.
-    post({ id, type: 'error', message: describeError(error, '生成PDF时发生意外错误，请重试；若仍失败，请刷新页面。').message });
+    post({ id, type: 'error', message: describeError(error, UNEXPECTED_PDF_FAILURE).message });
   }
 };

@@ -112,7 +112,8 @@ test.describe('drafts are never lost', () => {
     const before = await stored(page);
     const draft = before.drafts.find((d) => d.title === '熊建华劳模创新工作室');
     expect(draft).toBeDefined();
-    const bytes = [0, 255, 1, 128, 0xe4, 0xb8, 0xad, 7, 0, 0];
+    // A JPEG signature first: an import checks content as well as names.
+    const bytes = [0xff, 0xd8, 0xff, 0, 255, 1, 128, 0xe4, 0xb8, 0xad, 7, 0, 0];
     // An attachment of arbitrary bytes, written straight into the store: the round trip is checked byte for byte.
     await page.evaluate(async ({ draftId, bytes }) => {
       const db = await new Promise<IDBDatabase>((resolve) => {

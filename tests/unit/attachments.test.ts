@@ -8,6 +8,20 @@ import { typicalApplication } from './fixture';
 
 const MB = 1024 * 1024;
 
+/** The first bytes a real file of that name starts with: the check reads content as well as names. */
+function file(name: string, size: number): { name: string; size: number; head: Uint8Array } {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  const heads: Record<string, number[]> = {
+    jpg: [0xff, 0xd8, 0xff, 0xe0],
+    png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    mp4: [0, 0, 0, 0x18, ...ascii('ftypmp42')],
+    pdf: ascii('%PDF-1.7'),
+    docx: [0x50, 0x4b, 0x03, 0x04],
+  };
+  return { name, size, head: new Uint8Array(heads[ext] ?? []) };
+}
+
 function meta(category: AttachmentCategory, order: number, caption?: string): AttachmentMeta {
   return { id: `${category}-${order}`, draftId: 'd1', category, name: `${order}.jpg`, type: 'image/jpeg', size: 1000, order, addedAt: '2021-07-01T00:00:00.000Z', ...(caption === undefined ? {} : { caption }) };
 }
@@ -16,29 +30,29 @@ const issue = (severity: Issue['severity'], message: string): Issue => ({ path: 
 
 describe('what each attachment category accepts', () => {
   it('accepts a file of the right type and size, whatever the case of its extension', () => {
-    expect(checkIncoming('photos', { name: '外景.JPG', size: 2 * MB }, 0)).toEqual({ ok: true });
-    expect(checkIncoming('video', { name: '介绍.mp4', size: 700 * MB }, 0)).toEqual({ ok: true });
-    expect(checkIncoming('other', { name: '说明.docx', size: 1 }, 49)).toEqual({ ok: true });
+    expect(checkIncoming('photos', file('外景.JPG', 2 * MB), 0)).toEqual({ ok: true });
+    expect(checkIncoming('video', file('介绍.mp4', 700 * MB), 0)).toEqual({ ok: true });
+    expect(checkIncoming('other', file('说明.docx', 1), 49)).toEqual({ ok: true });
   });
 
   it('refuses another type, naming the file, the category and what it takes', () => {
-    expect(checkIncoming('photos', { name: '外景.heic', size: 1000 }, 0)).toEqual({
+    expect(checkIncoming('photos', file('外景.heic', 1000), 0)).toEqual({
       ok: false,
       message: '“外景.heic”不能作为工作室内外观布局照片：只接受JPG 或 PNG 照片（扩展名 jpg、jpeg、png）。请转换格式后再添加。',
     });
-    expect(checkIncoming('proof.honors', { name: '证书', size: 1000 }, 0).ok).toBe(false);
+    expect(checkIncoming('proof.honors', file('证书', 1000), 0).ok).toBe(false);
   });
 
   it('refuses an empty file and one over the limit, with the sizes', () => {
-    expect(checkIncoming('proof.investment', { name: '证明.pdf', size: 0 }, 0)).toMatchObject({ ok: false, message: expect.stringContaining('是空文件（0 字节）') });
-    const big = checkIncoming('photos', { name: '大图.png', size: 31 * MB }, 0);
+    expect(checkIncoming('proof.investment', file('证明.pdf', 0), 0)).toMatchObject({ ok: false, message: expect.stringContaining('是空文件（0 字节）') });
+    const big = checkIncoming('photos', file('大图.png', 31 * MB), 0);
     expect(big).toEqual({ ok: false, message: '“大图.png”太大（31 MB），工作室内外观布局照片每个文件不能超过 30 MB。请压缩后再添加。' });
-    expect(checkIncoming('photos', { name: '刚好.png', size: ATTACHMENT_RULES.photos.maxBytes }, 0).ok).toBe(true);
+    expect(checkIncoming('photos', file('刚好.png', ATTACHMENT_RULES.photos.maxBytes), 0).ok).toBe(true);
   });
 
   it('takes one video only, and at most the category’s count of other files', () => {
-    expect(checkIncoming('video', { name: '新.mp4', size: MB }, 1)).toEqual({ ok: false, message: '工作室介绍视频只需要一个文件。如要换成“新.mp4”，请先删除或替换已有的文件。' });
-    expect(checkIncoming('photos', { name: '第31张.jpg', size: MB }, 30)).toEqual({ ok: false, message: '工作室内外观布局照片最多 30 个文件。' });
+    expect(checkIncoming('video', file('新.mp4', MB), 1)).toEqual({ ok: false, message: '工作室介绍视频只需要一个文件。如要换成“新.mp4”，请先删除或替换已有的文件。' });
+    expect(checkIncoming('photos', file('第31张.jpg', MB), 30)).toEqual({ ok: false, message: '工作室内外观布局照片最多 30 个文件。' });
   });
 
   it('advises on a video far from five minutes, never refuses it', () => {
@@ -59,11 +73,11 @@ describe('the check before sending', () => {
 
   it('counts the form’s errors, lists unprintable characters with their fields, and passes warnings on', () => {
     const items = preSendCheck(typicalApplication(), [issue('error', 'a'), issue('error', 'b'), issue('warning', '名称中没有领衔人姓名')], complete, [
-      { char: '𠮷', fields: [{ label: '领衔人的姓名' }, { label: '团队成员第2行的姓名' }] },
+      { char: '😀', fields: [{ label: '领衔人的姓名' }, { label: '团队成员第2行的姓名' }] },
     ]);
     expect(items).toEqual([
       { severity: 'error', text: '申报表还有2项需要填写或修改。', view: 'review' },
-      { severity: 'error', text: '字符“𠮷”无法打印到PDF中（在「领衔人的姓名」、「团队成员第2行的姓名」），请改用可打印的写法。', view: 'output' },
+      { severity: 'error', text: '字符“😀” U+1F600（表情符号）无法打印到PDF中（在「领衔人的姓名」、「团队成员第2行的姓名」），请改用可打印的写法。', view: 'output' },
       { severity: 'warning', text: '名称中没有领衔人姓名', view: 'review' },
     ]);
   });

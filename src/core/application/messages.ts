@@ -81,6 +81,10 @@ function messageFor({ keyword, path, params }: SchemaError): string {
     }
     case 'minItems':
       return minItemsMessage(path, label, param(params, 'limit'));
+    case 'maxItems':
+      return `「${label}」最多填写${String(param(params, 'limit'))}项。`;
+    case 'maxLength':
+      return `「${label}」最多${String(param(params, 'limit'))}个字符。`;
     case 'minimum':
       return `「${label}」不能小于${String(param(params, 'limit'))}。`;
     case 'exclusiveMinimum':

@@ -18,7 +18,9 @@ export interface SchemaNode {
   default?: unknown;
   pattern?: string;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
+  maxItems?: number;
   minimum?: number;
   exclusiveMinimum?: number;
   additionalProperties?: boolean;

@@ -12,13 +12,18 @@ export type SaveState =
 export const DEBOUNCE_MS = 400;
 /** …and never later than this after the first unsaved change, however fast one types. */
 export const MAX_WAIT_MS = 1000;
-export const RETRY_MS = [2000, 5000, 15000, 30000] as const;
+// Each attempt opens a fresh connection when the last one failed, so a retry can succeed once space is freed.
+export const RETRY_MS = [1000, 3000, 10000, 30000] as const;
 
 export interface AutosaveOptions<T> {
   save: (value: T) => Promise<void>;
   onState: (state: SaveState) => void;
   /** The Chinese message of a failed save. */
   describeFailure: (error: unknown) => string;
+  /** A save failed: the value is still pending (keep a synchronous copy of it). */
+  onFailure?: (value: T, error: unknown) => void;
+  /** Everything given so far is written. */
+  onSaved?: () => void;
 }
 
 export interface AutosaveScheduler<T> {
@@ -26,6 +31,10 @@ export interface AutosaveScheduler<T> {
   change: (value: T) => void;
   /** Write what is pending now; resolves when no write is under way. */
   flush: () => Promise<void>;
+  /** Write this value now even if it did not change (the store lost it). */
+  saveNow: (value: T) => Promise<void>;
+  /** Whether something given is not yet written (pending or being written). */
+  pending: () => boolean;
   /** Whether a change is not yet written. */
   dirty: () => boolean;
   /** The newest value given. */
@@ -34,7 +43,7 @@ export interface AutosaveScheduler<T> {
   dispose: () => void;
 }
 
-export function createAutosaveScheduler<T>({ save, onState, describeFailure }: AutosaveOptions<T>): AutosaveScheduler<T> {
+export function createAutosaveScheduler<T>({ save, onState, describeFailure, onFailure, onSaved }: AutosaveOptions<T>): AutosaveScheduler<T> {
   let latest: T | undefined;
   let dirty = false;
   let firstDirtyAt = 0;
@@ -52,10 +61,12 @@ export function createAutosaveScheduler<T>({ save, onState, describeFailure }: A
     const attempt = save(snapshot)
       .then(() => {
         failures = 0;
+        if (!dirty) onSaved?.();
         onState({ kind: 'saved', at: new Date() });
       })
       .catch((error: unknown) => {
         dirty = true;
+        onFailure?.(latest as T, error);
         const retryInMs = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] ?? 30000;
         failures += 1;
         onState({ kind: 'failed', message: describeFailure(error), retryInMs });
@@ -78,6 +89,12 @@ export function createAutosaveScheduler<T>({ save, onState, describeFailure }: A
       timer = setTimeout(() => void run(), Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)));
     },
     flush: run,
+    saveNow(value) {
+      latest = value;
+      dirty = true;
+      return run();
+    },
+    pending: () => dirty || inFlight !== null,
     dirty: () => dirty,
     latest: () => latest,
     dispose: () => clearTimeout(timer),

@@ -6,6 +6,8 @@
 //   1  DraftMeta + data (DRAFT_FORMAT_VERSION)
 import { candidateTitle } from '../application/facts';
 import { findForbiddenKey, isObject, restoreApplication, type JsonObject } from '../application/importJson';
+import { findOverLimit } from '../application/cleanText';
+import { rootSchemaNode } from '../application/schema';
 import type { Application } from '../application/types';
 import { formatChineseDate } from '../chinese-date';
 import { chinaDay } from './chinaTime';
@@ -77,7 +79,28 @@ function fromVersion1(raw: JsonObject, source: DraftSource): Draft {
   return draft;
 }
 
+const LISTED_LIMITS = 5;
+
+/**
+ * A file's data past the contract's limits (text length, list length) is refused with the fields named. Stored
+ * drafts are not checked: one typed before the limits existed must still open (the form then cuts it).
+ */
+function checkLimits(data: Application, source: DraftSource): Application {
+  if (source.kind !== 'file') return data;
+  const found: string[] = [];
+  findOverLimit(rootSchemaNode, data, '', found);
+  if (found.length === 0) return data;
+  const more = found.length > LISTED_LIMITS ? `等${found.length}处` : '';
+  throw invalidData(source, `${found.slice(0, LISTED_LIMITS).join('；')}${more}。请删减后重新导出。`);
+}
+
 export function restoreDraft(raw: unknown, now: string, options: RestoreOptions = {}): Draft {
+  const draft = restoreUnchecked(raw, now, options);
+  checkLimits(draft.data, options.source ?? STORED_DRAFT);
+  return draft;
+}
+
+function restoreUnchecked(raw: unknown, now: string, options: RestoreOptions): Draft {
   const source = options.source ?? STORED_DRAFT;
   if (!isObject(raw)) throw notADraft(source);
   const forbidden = findForbiddenKey(raw);

@@ -11,6 +11,7 @@ import { runsByFont, type DocumentText, type FontResolver } from './fonts';
 import type { TextMeasurer } from './layout/types';
 import { PdfWriter, type PdfFont } from './render/renderPdf';
 
+
 export type PdfKind = 'form' | 'formA3' | 'materials' | 'blankForm';
 
 export interface PdfJob {

@@ -7,6 +7,8 @@ import type { Draft } from '../../core/draft/types';
 import { announce, listen } from '../../io/drafts/channel';
 import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
 import { toStoreError } from '../../io/drafts/storeError';
+import { clearUnsaved, listUnsaved, type UnsavedCopy } from '../../io/drafts/unsavedBackup';
+import { BackupOffer } from './BackupOffer';
 import { exportDraftFile, importDraftFile } from './draftFiles';
 import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
@@ -33,10 +35,13 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
   const [unreadable, setUnreadable] = useState(0);
   const [message, setMessage] = useState<Message>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [orphans, setOrphans] = useState<UnsavedCopy[]>([]);
 
   const refresh = useCallback(async (repo: OpenedRepository) => {
     const listing = await repo.repository.list();
     setDrafts(listing.drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    // Copies of drafts no longer in storage (the database was deleted or cleared): offered, not applied.
+    setOrphans(listUnsaved().filter((c) => !listing.drafts.some((d) => d.id === c.draftId)));
     setUnreadable(listing.unreadable);
     setRefreshKey((k) => k + 1);
   }, []);
@@ -122,6 +127,17 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
           )}
         </p>
       )}
+      {orphans.map((copy) => (
+        <BackupOffer
+          key={copy.draftId}
+          copy={copy}
+          onRestore={() => window.location.assign(open(copy.draftId))}
+          onDiscard={() => void act(async () => {
+            clearUnsaved(copy.draftId);
+            return { kind: 'success', text: '已删除这份未保存的草稿。' };
+          })}
+        />
+      ))}
       {unreadable > 0 && (
         <p className="notice-box notice-warning">有{unreadable}份草稿无法读取（可能由更新版本的网站保存），已保留在浏览器中，未显示。</p>
       )}
@@ -149,6 +165,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
                   openUrl={open(item.draft.id)}
                   onRename={(title) => act(async () => {
                     await repository.rename(item.draft.id, title);
+                    announce({ type: 'renamed', draftId: item.draft.id, title });
                     return { kind: 'success', text: `已改名为“${title}”。` };
                   })}
                   onDuplicate={() => act(async () => {
@@ -190,6 +207,8 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
                 })}>恢复<span className="visually-hidden">“{draft.title}”</span></button>
                 <PurgeButton title={draft.title} onConfirm={() => void act(async () => {
                   await repository.purge(draft.id);
+                  // The synchronous copy holds the same personal data (names, phones): it goes too.
+                  clearUnsaved(draft.id);
                   return { kind: 'success', text: `已永久删除“${draft.title}”。` };
                 })} />
               </li>

@@ -1,5 +1,9 @@
 import type { ArrayFieldItemTemplateProps, ArrayFieldTemplateProps, RJSFSchema } from '@rjsf/utils';
+import { useState } from 'react';
 import type { FormContext } from './context';
+
+/** Rows shown at once: a list of 200 team members renders in pages, so typing in it stays fast. */
+export const ROWS_PER_PAGE = 50;
 
 function columnsOf(schema: RJSFSchema, order: unknown): { key: string; title: string }[] {
   const items = schema.items;
@@ -21,6 +25,17 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
   const columns = columnsOf(schema, order);
   const help = uiSchema?.['ui:help'];
   const legendId = `${fieldPathId.$id}__legend`;
+  const pages = Math.max(1, Math.ceil(items.length / ROWS_PER_PAGE));
+  const [wanted, setPage] = useState(0);
+  const page = Math.min(wanted, pages - 1);
+  const shown = pages > 1 ? items.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE) : items;
+  const pager = pages > 1 && (
+    <nav className="array-pager" aria-label={`${title}分页`}>
+      <button type="button" className="btn" disabled={page === 0} onClick={() => setPage(page - 1)}>上一页</button>
+      <span>第 {page * ROWS_PER_PAGE + 1}–{Math.min(items.length, (page + 1) * ROWS_PER_PAGE)} 行，共 {items.length} 行</span>
+      <button type="button" className="btn" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>下一页</button>
+    </nav>
+  );
   return (
     <fieldset className="group array-table" id={fieldPathId.$id} aria-labelledby={legendId}>
       <legend id={legendId}>{title}</legend>
@@ -38,7 +53,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
           </thead>
           <tbody>
             {items.length > 0 ? (
-              items
+              shown
             ) : (
               <tr>
                 <td colSpan={columns.length + 2} className="array-empty">尚未填写，请点击下方“添加一行”。</td>
@@ -47,8 +62,21 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
           </tbody>
         </table>
       </div>
+      {pager}
+      {!canAdd && typeof schema.maxItems === 'number' && items.length >= schema.maxItems && (
+        <p className="field-help">已填写 {items.length} 行，这一栏最多 {schema.maxItems} 行。</p>
+      )}
       {canAdd && (
-        <button type="button" className="btn btn-add" onClick={onAddClick} disabled={disabled || readonly} aria-label={`添加一行（${title}）`}>
+        <button
+          type="button"
+          className="btn btn-add"
+          onClick={(e) => {
+            onAddClick(e);
+            setPage(Math.floor(items.length / ROWS_PER_PAGE)); // the new row's page
+          }}
+          disabled={disabled || readonly}
+          aria-label={`添加一行（${title}）`}
+        >
           ＋ 添加一行
         </button>
       )}

@@ -8,25 +8,43 @@ interface Options<T> {
   value: T;
   enabled: boolean;
   save: (value: T) => Promise<void>;
-  /** Synchronous last-chance copy when the page is hidden or closed with changes not yet written. */
-  onHide: (value: T) => void;
+  /** Synchronous copy of changes not yet written: when the page is hidden or closed, and after a failed save (with its error). */
+  onUnsaved: (value: T, error?: unknown) => void;
+  /** Everything typed is stored: the synchronous copy can go. */
+  onSaved?: () => void;
+}
+
+export interface Autosave {
+  state: SaveState;
+  flush: () => Promise<void>;
+  /** Saves the current value now even if it did not change (the store lost it). */
+  saveNow: () => Promise<void>;
+  /** True while something typed is not yet stored. */
+  pending: () => boolean;
 }
 
 /**
- * Autosave (the timing is core/draft/autosave.ts): flushed at once when the page is hidden or closed. A
- * failed save never touches what is on the screen; `value` stays the source of truth until it is written.
+ * Autosave (the timing is core/draft/autosave.ts): flushed at once when the page is hidden or closed, retried
+ * after a failure. A failed save never touches what is on the screen; `value` stays the source of truth until
+ * it is written.
  */
-export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { state: SaveState; flush: () => Promise<void> } {
+export function useAutosave<T>({ value, enabled, save, onUnsaved, onSaved }: Options<T>): Autosave {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const saveRef = useRef(save);
-  const hideRef = useRef(onHide);
+  const unsavedRef = useRef(onUnsaved);
+  const savedRef = useRef(onSaved);
+  const valueRef = useRef(value);
   saveRef.current = save;
-  hideRef.current = onHide;
+  unsavedRef.current = onUnsaved;
+  savedRef.current = onSaved;
+  valueRef.current = value;
   const scheduler = useRef<AutosaveScheduler<T> | null>(null);
   scheduler.current ??= createAutosaveScheduler<T>({
     save: (v) => saveRef.current(v),
     onState: setState,
     describeFailure: (error) => toStoreError(error).message,
+    onFailure: (v, error) => unsavedRef.current(v, error),
+    onSaved: () => savedRef.current?.(),
   });
   const autosave = scheduler.current;
 
@@ -44,7 +62,7 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     const hide = () => {
       const pending = autosave.latest();
       if (!autosave.dirty() || pending === undefined) return;
-      hideRef.current(pending);
+      unsavedRef.current(pending);
       void autosave.flush();
     };
     const onVisibility = () => {
@@ -59,5 +77,12 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     };
   }, [enabled, autosave]);
 
-  return { state, flush: autosave.flush };
+  // Losing the right to edit (another tab took over) never drops a change typed before: write it now.
+  const wasEnabled = useRef(enabled);
+  useEffect(() => {
+    if (wasEnabled.current && !enabled && autosave.dirty()) void autosave.flush();
+    wasEnabled.current = enabled;
+  }, [enabled, autosave]);
+
+  return { state, flush: autosave.flush, saveNow: () => autosave.saveNow(valueRef.current), pending: autosave.pending };
 }

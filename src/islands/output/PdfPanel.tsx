@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PdfJob, PdfKind } from '../../core/pdf/makePdf';
 import { PDF_NAMES } from '../../core/package/layout';
 import { characterLabel } from '../../core/pdf/fonts/coverage';
+import { UNEXPECTED_PDF_FAILURE } from '../../core/pdf/failure';
 import { generatePdf, type PdfResult } from '../../io/pdfClient';
 import type { ChosenFont } from './FontChoice';
 
@@ -29,6 +30,14 @@ interface Props {
   onMade: (kind: Kind, blob: Blob) => void;
 }
 
+/** The worker's message when it is Chinese; otherwise (an engine failure such as a stack overflow) one that is. */
+// The worker sends a UserError's own message, or the generic one for anything unexpected (a stack overflow on
+// a million characters, out of memory): for a PDF the likely cause can be named.
+function chineseFailure(what: string, message: string): string {
+  if (message !== UNEXPECTED_PDF_FAILURE) return message;
+  return `${what}没有生成：内容过长或过于复杂，超出了浏览器的处理能力。填写的内容没有任何改动；请精简过长的文字（如把大段材料分段、删去重复内容）后重试，或换用电脑上的 Chrome、Edge 浏览器。`;
+}
+
 /** Generate, preview and download the three PDFs; generation runs in a worker with visible progress. */
 export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   const [busy, setBusy] = useState<{ kind: Kind; text: string; fraction: number } | null>(null);
@@ -44,16 +53,29 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     return () => all.forEach((u) => URL.revokeObjectURL(u));
   }, []);
 
+  // Each run has a number; 取消 moves on to the next, so a cancelled run's progress and result are ignored.
+  const runId = useRef(0);
+  const [cancelled, setCancelled] = useState(false);
+
   async function run(kind: Kind, omitUnprintable = false) {
+    const mine = ++runId.current;
     setBusy({ kind, text: '正在准备……', fraction: 0 });
     setProblem(null);
     setPending(kind);
+    setCancelled(false);
     const result = await generatePdf({ ...job, kind, omitUnprintable }, {
       fontBase,
       userFont: font ? font.bytes.slice(0) : null,
-      onProgress: (text, fraction) => setBusy({ kind, text, fraction }),
+      onProgress: (text, fraction) => {
+        if (runId.current === mine) setBusy({ kind, text, fraction });
+      },
     });
+    if (runId.current !== mine) return;
     setBusy(null);
+    if (result.kind === 'error') {
+      setProblem({ ...result, message: chineseFailure(LABELS[kind], result.message), forKind: kind });
+      return;
+    }
     if (result.kind !== 'done') {
       setProblem({ ...result, forKind: kind });
       return;
@@ -90,8 +112,20 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
         <div role="status" className="progress">
           <span>{LABELS[busy.kind]}：{busy.text}</span>
           <progress max={1} value={busy.fraction} aria-label={`${LABELS[busy.kind]}生成进度`} />
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              runId.current += 1;
+              setBusy(null);
+              setCancelled(true);
+            }}
+          >
+            取消生成
+          </button>
         </div>
       )}
+      {cancelled && <p className="notice-box notice-warning" role="status">已取消生成。填写的内容没有任何改动，可以随时重新生成。</p>}
       {problem?.kind === 'unprintable' && (
         <div className="notice-box notice-error" role="alert">
           <h4>以下字符无法打印到PDF中，PDF未生成</h4>
