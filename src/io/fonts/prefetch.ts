@@ -31,6 +31,6 @@ export function prefetchFontChunks(texts: () => readonly DocumentText[]): void {
   if (started || typeof window === 'undefined' || !('caches' in window)) return;
   started = true;
   const run = () => void prefetch(texts).catch(() => undefined);
-  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 10_000 });
-  else setTimeout(run, 3000);
+  // Not at once: a page left right away (an import opens another draft) would fetch for nothing.
+  setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 10_000 }) : run()), 5000);
 }
