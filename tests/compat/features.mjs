@@ -66,6 +66,18 @@ export const HARMLESS = [
     context: 'SUPPORT_NATIVE_TEXT_SEGMENTATION',
     why: 'html2canvas (in jsPDF, for its html() method, which this site never calls) tests Intl.Segmenter once in a feature getter and splits text itself without it',
   },
+  {
+    name: 'subtle',
+    context: '&&crypto.subtle,',
+    why: 'zip.js (draft files, the review desk) takes WebCrypto only for AES-encrypted entries, after testing that crypto exists; this site writes none and the desk refuses them',
+  },
+  // zip.js's codec: compressing is never used (the site writes with its own stored-entry writer); inflating is
+  // needed only for deflated entries, which no file of this site contains (old jszip draft files do: on Safari
+  // below 16.4 those are refused with the reader's message instead of imported).
+  { name: 'CompressionStream', context: 'StreamFallback', why: 'zip.js picks its codec here, testing what exists' },
+  { name: 'DecompressionStream', context: 'StreamFallback', why: 'zip.js picks its codec here, testing what exists' },
+  { name: 'CompressionStream', context: '{level:', why: 'zip.js compresses only when asked to write deflated entries, which this site never does' },
+  { name: 'DecompressionStream', context: '{chunkSize:', why: 'zip.js inflates only deflated entries; every file this site writes is stored' },
 ];
 
 /** CSS: selectors and at-rules drop the whole rule where unknown; properties and values only themselves. */

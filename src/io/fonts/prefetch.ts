@@ -7,6 +7,8 @@ import { bundledFontBase, FONT_CACHE_NAME, loadFontChunks, loadManifest } from '
 
 async function notCached(base: string, files: readonly string[]): Promise<string[]> {
   const folder = new URL(base.replace(/\/?$/, '/'), location.href);
+  // The Cache API exists only in secure contexts: over plain http there is no cache to fill.
+  if (typeof caches === 'undefined') return [];
   const cache = await caches.open(FONT_CACHE_NAME);
   const missing: string[] = [];
   for (const file of files) if ((await cache.match(new URL(file, folder).href)) === undefined) missing.push(file);

@@ -1,3 +1,4 @@
+import { newId } from '../../core/draft/newId';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NoticeContext } from '../../core/application/types';
 import { chinaDateTime } from '../../core/package/manifest';
@@ -122,7 +123,7 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
   };
 
   const toDraft = async (report: DeskReport) => {
-    const made = draftFromReport(report, new Date().toISOString(), () => crypto.randomUUID());
+    const made = draftFromReport(report, new Date().toISOString(), newId);
     if (made === null) {
       setMessage({ kind: 'error', text: `“${report.fileName}”未通过文件核对，不能转为草稿。请申报单位重新发送完整的材料包。` });
       return;
