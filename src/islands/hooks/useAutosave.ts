@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createAutosaveScheduler, type AutosaveScheduler, type SaveState } from '../../core/draft/autosave';
 import { toStoreError } from '../../io/drafts/storeError';
 
@@ -84,5 +84,7 @@ export function useAutosave<T>({ value, enabled, save, onUnsaved, onSaved }: Opt
     wasEnabled.current = enabled;
   }, [enabled, autosave]);
 
-  return { state, flush: autosave.flush, saveNow: () => autosave.saveNow(valueRef.current), pending: autosave.pending };
+  // Stable, like flush and pending: effects that call it must not run again on every render.
+  const saveNow = useCallback(() => autosave.saveNow(valueRef.current), [autosave]);
+  return { state, flush: autosave.flush, saveNow, pending: autosave.pending };
 }
