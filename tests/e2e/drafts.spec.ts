@@ -133,7 +133,7 @@ test.describe('drafts are never lost', () => {
 
     const row = page.locator('.drafts-table tbody tr').filter({ hasText: '熊建华劳模创新工作室' });
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^导出/ }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^熊建华劳模创新工作室-申报草稿-\d{8}\.zip$/);
+    expect(download.suggestedFilename()).toMatch(/^草稿备份-熊建华劳模创新工作室-\d{8}\.zip$/);
     const file = await download.path();
 
     await row.getByRole('button', { name: /^删除/ }).click();
@@ -217,7 +217,7 @@ test('without IndexedDB the form still works in memory, says so, and can export'
   await expect(page.locator('.save-status')).toContainText('仅保存在本页内存中');
   await page.getByLabel('工作室名称', { exact: true }).fill('内存劳模创新工作室');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿文件' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^内存劳模创新工作室-申报草稿-\d{8}\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^草稿备份-内存劳模创新工作室-\d{8}\.zip$/);
   const zip = await JSZip.loadAsync(readFileSync(await download.path()));
   const data = JSON.parse((await zip.file('application.json')?.async('string')) ?? '{}') as { cover: { studioName: string } };
   expect(data.cover.studioName).toBe('内存劳模创新工作室');

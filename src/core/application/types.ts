@@ -44,6 +44,12 @@ export interface Cover {
   fillDate?: string;
 }
 
+/** 填表联系人: who filled the application; never printed on the 申报表. */
+export interface Contact {
+  name?: string;
+  phone?: string;
+}
+
 export interface Studio {
   /** YYYY-MM */
   foundedDate?: string;
@@ -55,6 +61,8 @@ export interface Studio {
 
 export interface Honor {
   title?: HonorTitle;
+  /** The honour's name when title is 其他; it is what the PDF prints. */
+  titleOther?: string;
   level?: HonorLevel;
   /** YYYY */
   year?: string;
@@ -154,6 +162,7 @@ export interface Materials {
 
 export interface Application {
   cover: Cover;
+  contact: Contact;
   studio: Studio;
   leader: Leader;
   team: { members: Member[] };

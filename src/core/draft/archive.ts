@@ -2,12 +2,14 @@
 //   manifest.json             what the file is: format, version, the draft's meta, each attachment's checksum
 //   application.json          the data in the contract's shape, so it also imports as a plain application
 //   attachments/<id>/<name>   the files' bytes
-// Reading accepts such a zip or a plain JSON (an application.json or a stored draft record) and always makes
-// a new draft of it, so importing never overwrites an existing one.
+// Reading accepts such a zip, a submission package (its application.json becomes the draft's data), or a plain
+// JSON (an application.json or a stored draft record) and always makes a new draft of it, so importing never
+// overwrites an existing one.
 import JSZip from 'jszip';
 import { DEFAULT_MAX_BYTES, findForbiddenKey, isObject, type JsonObject } from '../application/importJson';
 import { chinaDay, chinaWallClock } from './chinaTime';
-import { damaged, forbiddenKey, notADraft, tooLarge, type DraftSource } from './messages';
+import { PACKAGE_FORMAT_VERSION } from '../package/manifest';
+import { damaged, forbiddenKey, newerVersion, notADraft, tooLarge, type DraftSource } from './messages';
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
 import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
@@ -32,6 +34,10 @@ interface Manifest {
 export interface DraftFileContents {
   draft: Draft;
   attachments: DraftAttachment[];
+  /** Fields this version does not know, left out of the draft (named as 「封面」中的“x”). */
+  dropped: string[];
+  /** The file was a submission package (申报材料包): only its application data is imported. */
+  fromPackage: boolean;
 }
 
 export interface ReadDraftOptions {
@@ -87,10 +93,13 @@ export async function buildDraftArchive(draft: Draft, attachments: readonly Draf
   return zip.generateAsync({ type: 'blob', mimeType: 'application/zip' });
 }
 
-/** 工作室名称 (else the draft's title), 申报草稿 and the date in China, e.g. 某某工作室-申报草稿-20210712.zip. */
+/**
+ * 草稿备份, 工作室名称 (else the draft's title) and the date in China, e.g. 草稿备份-某某工作室-20210712.zip: it
+ * starts differently from the package (申报材料包-…zip) so that the two are never mistaken for each other.
+ */
 export function draftArchiveName(draft: Draft, now: string): string {
   const base = portableFileName(draft.data.cover.studioName ?? '', '') || portableFileName(draft.title, '未命名草稿');
-  return `${base}-申报草稿-${chinaDay(now).replaceAll('-', '')}.zip`;
+  return `草稿备份-${base}-${chinaDay(now).replaceAll('-', '')}.zip`;
 }
 
 async function isZip(file: Blob): Promise<boolean> {
@@ -111,10 +120,16 @@ function parseJson(text: string, what: string, source: DraftSource): unknown {
   }
 }
 
+function isPackageJson(value: unknown): value is JsonObject {
+  return isObject(value) && value['format'] === APPLICATION_JSON_FORMAT && Object.hasOwn(value, 'data');
+}
+
 /** The application.json of a submission package carries the data in an envelope: a draft is made of `data`. */
-function unwrapPackageJson(value: unknown): unknown {
-  if (!isObject(value)) return value;
-  return value['format'] === APPLICATION_JSON_FORMAT && Object.hasOwn(value, 'data') ? value['data'] : value;
+function unwrapPackageJson(value: unknown, source: DraftSource): unknown {
+  if (!isPackageJson(value)) return value;
+  const version = value['formatVersion'];
+  if (typeof version === 'number' && version > PACKAGE_FORMAT_VERSION) throw newerVersion(source, version);
+  return value['data'];
 }
 
 async function readJsonFile(file: Blob, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents> {
@@ -123,8 +138,21 @@ async function readJsonFile(file: Blob, source: DraftSource, now: string, newId:
   const text = await file.text();
   if (!/^\uFEFF?\s*[{[]/.test(text)) throw notADraft(source);
   const id = newId();
-  const draft = restoreDraft(unwrapPackageJson(parseJson(text, '文件内容', source)), now, { newId: () => id, source });
-  return { draft: asImported(draft, id), attachments: [] };
+  const dropped: string[] = [];
+  const draft = restoreDraft(unwrapPackageJson(parseJson(text, '文件内容', source), source), now, { newId: () => id, source, onDropped: (f) => dropped.push(...f) });
+  return { draft: asImported(draft, id), attachments: [], dropped, fromPackage: false };
+}
+
+/** A submission package holds {推荐单位}-{工作室名称}-申报材料/application.json: a draft is made of its data. */
+async function readPackage(zip: JSZip, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents | undefined> {
+  const [entry, ...more] = zip.file(/^[^/]+\/application\.json$/);
+  if (entry === undefined || more.length > 0) return undefined;
+  const value = parseJson(await readEntry(zip, entry.name, 'string', source) ?? '', '申报表数据 application.json ', source);
+  if (!isPackageJson(value)) return undefined;
+  const id = newId();
+  const dropped: string[] = [];
+  const draft = restoreDraft(unwrapPackageJson(value, source), now, { newId: () => id, source, onDropped: (f) => dropped.push(...f) });
+  return { draft: asImported(draft, id), attachments: [], dropped, fromPackage: true };
 }
 
 /** The entry's content, or undefined when the zip has no such entry. */
@@ -173,18 +201,23 @@ async function readArchive(file: Blob, source: DraftSource, now: string, newId: 
   } catch (error) {
     throw damaged(source, '压缩包无法打开', error);
   }
+  if (zip.file(MANIFEST_PATH) === null) {
+    const fromPackage = await readPackage(zip, source, now, newId);
+    if (fromPackage) return fromPackage;
+  }
   const manifest = await readManifest(zip, source);
   const applicationText = await readEntry(zip, APPLICATION_PATH, 'string', source);
   if (applicationText === undefined) throw damaged(source, '缺少申报表数据 application.json');
   const data = parseJson(applicationText, '申报表数据 application.json ', source);
   const id = newId();
-  const draft = asImported(restoreDraft({ ...manifest.draft, data }, now, { source }), id);
+  const dropped: string[] = [];
+  const draft = asImported(restoreDraft({ ...manifest.draft, data }, now, { source, onDropped: (f) => dropped.push(...f) }), id);
   const attachments: DraftAttachment[] = [];
   for (const entry of manifest.attachments) {
     const { meta, data: bytes } = await readAttachment(zip, entry, id, source);
     attachments.push({ meta: { ...meta, id: newId() }, data: bytes });
   }
-  return { draft, attachments };
+  return { draft, attachments, dropped, fromPackage: false };
 }
 
 /** Reads a file chosen for import; throws DraftError, whose message names the file and says what to do. */
