@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { valueAtPath, withRowInserted } from '../core/application/rows';
 import { sections } from '../core/application/schema';
 import { sectionStatuses } from '../core/application/sectionStatus';
 import type { Application, NoticeContext } from '../core/application/types';
@@ -12,6 +13,8 @@ import type { DraftRepository } from '../io/drafts/repository';
 import type { StoreError } from '../io/drafts/storeError';
 import { writeUnsaved } from '../io/drafts/unsavedBackup';
 import { DraftBar } from './DraftBar';
+import type { Step } from './NextStep';
+import { SaveBar, type RemovedRow } from './SaveBar';
 import { ReviewPage } from './ReviewPage';
 import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
@@ -29,8 +32,21 @@ const schemaValidate = validateFns['application'];
 if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
 const checkSchema = schemaValidate;
 
-/** Views of the workspace beside the form's sections. */
-const EXTRA_VIEWS = ['attachments', 'review', 'output'];
+/** Views of the workspace beside the form's sections, in the order of the path after them. */
+const ATTACHMENTS_STEP: Step = { id: 'attachments', title: '附件材料' };
+const EXTRA_STEPS: readonly Step[] = [
+  ATTACHMENTS_STEP,
+  { id: 'review', title: '检查申报内容' },
+  { id: 'output', title: '生成PDF与材料包' },
+];
+const EXTRA_VIEWS = EXTRA_STEPS.map((s) => s.id);
+/** The whole path, one step after the other: every view ends with the next one. */
+const PATH: readonly Step[] = [...sections.map((s) => ({ id: s.id, title: s.title })), ...EXTRA_STEPS];
+
+function stepsAround(view: string): { previous: Step | undefined; next: Step | undefined } {
+  const i = PATH.findIndex((s) => s.id === view);
+  return { previous: i > 0 ? PATH[i - 1] : undefined, next: i >= 0 ? PATH[i + 1] : undefined };
+}
 
 interface Props {
   ctx: NoticeContext;
@@ -63,7 +79,21 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
     [repository, draft.id, draft.createdAt, draft.title],
   );
   const onHide = useCallback((data: Application) => writeUnsaved(draft.id, data, new Date().toISOString()), [draft.id]);
-  const { state: saveState } = useAutosave({ value: app, enabled: !readOnly, save, onHide: repository.persistent ? onHide : () => undefined });
+  const { state: saveState, flush } = useAutosave({ value: app, enabled: !readOnly, save, onHide: repository.persistent ? onHide : () => undefined });
+
+  // A deleted table row can be put back for a while (like a draft in the recycle bin).
+  const appRef = useRef(app);
+  appRef.current = app;
+  const [removed, setRemoved] = useState<RemovedRow | null>(null);
+  const onRemovingRow = useCallback((rowPath: string, what: string) => {
+    const index = Number(rowPath.split('.').at(-1));
+    setRemoved({ listPath: rowPath.replace(/\.\d+$/, ''), index, row: structuredClone(valueAtPath(appRef.current, rowPath)), what, at: Date.now() });
+  }, []);
+  const undoRemove = useCallback(() => {
+    if (!removed) return;
+    setApp((a) => withRowInserted(a, removed.listPath, removed.index, removed.row));
+    setRemoved(null);
+  }, [removed]);
 
   // Checking the whole application on every keystroke would slow typing in long texts: let React check
   // a deferred copy, after the keystroke has painted.
@@ -93,7 +123,6 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
 
   const check = useCallback((id: string) => setChecked((prev) => new Set(prev).add(id)), []);
   const current = statuses.find((s) => s.section.id === view);
-  const position = current ? statuses.indexOf(current) : -1;
   return (
     <div className="apply">
       <DraftBar
@@ -103,33 +132,43 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, draftsUr
         repository={repository}
         fallback={fallback}
         readOnly={readOnly}
-        saveState={saveState}
+        hasAttachments={attachments.list.length > 0}
         draftsUrl={draftsUrl}
         onTakeOver={onTakeOver}
+      />
+      <SaveBar
+        state={saveState}
+        persistent={repository.persistent}
+        readOnly={readOnly}
+        onSave={flush}
+        removed={removed}
+        onUndo={undoRemove}
+        onDismiss={() => setRemoved(null)}
       />
       <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} />
       <section className="apply-main" aria-labelledby="section-title">
         {view === 'output' ? (
           <Suspense fallback={<p role="status">正在载入……</p>}>
-            <OutputView app={app} ctx={ctx} issues={issues} attachments={attachments.list} form={templates.form} outline={templates.outline} facts={facts} />
+            <OutputView app={app} ctx={ctx} issues={issues} attachments={attachments.list} form={templates.form} outline={templates.outline} facts={facts} steps={stepsAround('output')} />
           </Suspense>
         ) : view === 'attachments' ? (
-          <AttachmentsView state={attachments} readOnly={readOnly} />
+          <AttachmentsView state={attachments} readOnly={readOnly} steps={stepsAround('attachments')} />
         ) : view === 'review' || !current ? (
-          <ReviewPage app={app} ctx={ctx} statuses={statuses} />
+          <ReviewPage app={app} ctx={ctx} statuses={statuses} attachments={attachments.list} issues={issues} steps={stepsAround('review')} />
         ) : (
           <fieldset className="workspace-fields" disabled={readOnly}>
             <SectionView
               key={current.section.id}
               status={current}
-              previous={statuses[position - 1]}
-              next={statuses[position + 1]}
+              previous={stepsAround(current.section.id).previous}
+              next={stepsAround(current.section.id).next ?? ATTACHMENTS_STEP}
               app={app}
               ctx={ctx}
               uiSchema={uiSchema}
               checked={checked.has(current.section.id)}
               onChange={setApp}
               onCheck={() => check(current.section.id)}
+              onRemovingRow={onRemovingRow}
             />
           </fieldset>
         )}

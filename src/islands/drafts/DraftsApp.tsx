@@ -8,7 +8,7 @@ import validateFns from '../../generated/validate-application.js';
 import { announce, listen } from '../../io/drafts/channel';
 import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
 import { toStoreError } from '../../io/drafts/storeError';
-import { exportDraftFile, importDraftFile } from './draftFiles';
+import { exportDraftFile, importDraftFile, importedMessage } from './draftFiles';
 import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
 import { errorMessage } from './errorMessage';
@@ -110,8 +110,8 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
             onFiles={([file]) =>
               file &&
               void act(async () => {
-                const draft = await importDraftFile(repository, file);
-                return { kind: 'success', text: `已导入“${file.name}”，新草稿为“${draft.title}”。` };
+                const imported = await importDraftFile(repository, file);
+                return { kind: 'success', text: importedMessage(file.name, imported) };
               })
             }
           >

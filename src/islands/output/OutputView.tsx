@@ -7,6 +7,7 @@ import { planFonts, prepareUserFont } from '../../core/pdf/fonts';
 import { documentTexts } from '../../core/pdf/makePdf';
 import { bundledFontBase, loadManifest } from '../../io/fonts';
 import { FontChoice, type ChosenFont } from './FontChoice';
+import { NextStep, type Step } from '../NextStep';
 import { Handoff, type SubmissionFacts } from './Handoff';
 import { PackagePanel } from './PackagePanel';
 import { PdfPanel } from './PdfPanel';
@@ -19,10 +20,11 @@ interface Props {
   form: FormTemplate;
   outline: OutlineTemplate;
   facts: SubmissionFacts;
+  steps: { previous: Step | undefined; next: Step | undefined };
 }
 
 /** 生成PDF与材料包: the pre-send check, the PDFs, the package and the hand-off to e-mail and paper. */
-export default function OutputView({ app, ctx, issues, attachments, form, outline, facts }: Props) {
+export default function OutputView({ app, ctx, issues, attachments, form, outline, facts, steps }: Props) {
   const [font, setFont] = useState<ChosenFont | null>(null);
   const [pdfs, setPdfs] = useState<Partial<Record<'form' | 'formA3' | 'materials', Blob>>>({});
   const job = useMemo(() => ({ app, ctx, form, outline }), [app, ctx, form, outline]);
@@ -63,6 +65,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
       <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
       <Handoff app={app} ctx={ctx} facts={facts} />
+      <NextStep previous={steps.previous} next={steps.next} />
     </>
   );
 }
