@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1366, height: 641 }, locale: 'zh-CN' });
+await page.goto('http://127.0.0.1:4527/apply/');
+await page.getByLabel('导入草稿文件').setInputFiles('tests/fixtures/typical-application.json');
+await page.waitForTimeout(1500);
+await page.evaluate(() => { window.location.hash = 'materials-results'; });
+await page.waitForTimeout(500);
+await page.evaluate(() => window.scrollTo(0, 600));
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/i12shots/nav-1366.png' });
+console.log(await page.evaluate(() => { const n = document.querySelector('.apply-nav'); return [n.scrollHeight, n.clientHeight, getComputedStyle(n).maxHeight, [...n.querySelectorAll('a')].map(a => a.getBoundingClientRect().height).join(',')]; }));
+await browser.close();
