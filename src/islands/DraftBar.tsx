@@ -46,7 +46,7 @@ export function DraftBar({ title, draft, app, hasAttachments, repository, fallba
     setBusy(true);
     try {
       await exportDraftFile(repository, { ...draft, title, data: app });
-      setMessage({ kind: 'success', text: '草稿备份已生成（文件名以“草稿备份”开头），请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。它不是报送用的申报材料包。' });
+      setMessage({ kind: 'success', text: '草稿文件已生成（文件名以“草稿备份”开头），请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。它不是报送用的申报材料包。' });
     } catch (error) {
       setMessage({ kind: 'error', text: `导出失败：${errorMessage(error)}` });
     } finally {
