@@ -90,9 +90,12 @@ export function PhoneWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>
   );
 }
 
-/** Fits the textarea's height to its text: a cell of a table shows everything that was typed. */
+/** CSS `field-sizing: content` (Chromium 123+) fits the height by itself, also when the column widens later. */
+const SIZES_ITSELF = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** Fits the textarea's height to its text, where the browser cannot: a table cell shows everything typed. */
 function fitHeight(el: HTMLTextAreaElement | null): void {
-  if (!el) return;
+  if (!el || SIZES_ITSELF) return;
   el.style.height = 'auto';
   el.style.height = `${el.scrollHeight + 2}px`;
 }

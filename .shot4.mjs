@@ -1,0 +1,31 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+for (const [w, h] of [[1366, 641], [390, 844]]) {
+  const page = await browser.newPage({ viewport: { width: w, height: h }, locale: 'zh-CN' });
+  await page.goto('http://127.0.0.1:4527/apply/');
+  await page.getByLabel('导入草稿文件').setInputFiles('tests/fixtures/typical-application.json');
+  await page.waitForTimeout(1500);
+  const go = async (v) => { await page.evaluate((hash) => { window.location.hash = hash; }, v); await page.waitForTimeout(600); };
+  await go('leader');
+  const honors = page.getByRole('group', { name: '所获荣誉' });
+  await honors.getByRole('button', { name: '添加一行（所获荣誉）' }).click();
+  await honors.locator('tbody tr').last().getByLabel('荣誉称号', { exact: true }).selectOption('其他');
+  await honors.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/i12shots/honors-${w}.png` });
+  await honors.locator('tbody tr').nth(1).getByRole('button', { name: '删除第2行' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `/tmp/i12shots/undo-${w}.png` });
+  await go('attachments');
+  await page.getByLabel('添加工作室介绍视频').setInputFiles('tests/fixtures/media/recorded-10s.webm');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `/tmp/i12shots/att-${w}.png` });
+  await go('review');
+  await page.locator('#review-attachments').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/i12shots/review-att-${w}.png` });
+  await go('output');
+  await page.locator('#handoff-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/i12shots/handoff-${w}.png` });
+  await page.close();
+}
+await browser.close();
