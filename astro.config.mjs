@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { fileURLToPath } from 'node:url';
+import { esbuildTargets } from './scripts/targets.mjs';
 
 // Union websites often host a notice under a sub-path; BASE_PATH=/some/sub/ builds for that.
 const base = process.env.BASE_PATH || '/';
@@ -32,8 +33,12 @@ export default defineConfig({
     },
   },
   vite: {
+    // Astro sets the client build to esnext; the supported browsers (browserslist in package.json) get syntax they
+    // parse instead. APIs they lack are polyfilled in src/compat/polyfills.ts.
+    build: { target: esbuildTargets(), cssTarget: esbuildTargets() },
     // Module workers with shared chunks (the PDF and package workers import the core).
     worker: { format: 'es' },
+    esbuild: { target: esbuildTargets() },
     resolve: {
       // See src/islands/form/plainMarkdown.tsx: rjsf never renders Markdown for this form.
       alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/islands/form/plainMarkdown.tsx', import.meta.url)) },

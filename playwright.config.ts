@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [['list'], ['./tests/reporters/playwright-no-skips.ts']] : [['list']],
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${ROOT_PORT}`,

@@ -1,5 +1,7 @@
-// The submission package (issue 6) built in the browser: throughput for 200 MB of attachments against Info-ZIP's
-// `zip -0` of the same files, and the memory the browser uses while it packs a 1 GB video.
+// The submission package (issues 6 and 16) built in the browser: throughput for 200 MB of attachments against
+// Info-ZIP's `zip -0` of the same files, the memory the browser uses while it packs a 1 GB video, a package of
+// more than 4 GiB read back by unzip, 7-Zip and Python's zipfile, and the memory of a draft file's export and
+// import with a 1 GiB video.
 //
 // Attachments are files of random bytes (nothing compresses; the checks on arrival look only at the extension and
 // size, and the video's duration cannot be read from random bytes, which only adds a warning), written to a
@@ -87,12 +89,13 @@ async function includeVideo(page) {
 }
 
 /**
- * Clicks 生成材料包 and waits for the 下载 ….zip link; split by the package worker's messages into the SHA-256
- * pass (every file read and hashed for 材料清单.txt) and the zip pass (read again, CRC-32, written out).
+ * Clicks 生成材料包 and waits for the 下载 ….zip link; split by the package worker's messages into the reading
+ * pass (every file read once for its SHA-256 and CRC-32) and the zip pass (the two text files, the headers).
  */
 async function timePackage(page, timeout) {
   const t = await clickToLink(page, { button: '生成材料包', selector: 'a[download$=".zip"]', section: 'package-title', timeout });
-  const messages = await workerMessages(page, 'package.worker', t.clickAt);
+  // Heartbeats (no id) say only that the worker is alive.
+  const messages = (await workerMessages(page, 'package.worker', t.clickAt)).filter((m) => m.id !== null);
   const first = messages[0];
   const zipAt = messages.find((m) => m.phase === 'zip')?.at;
   const done = messages.find((m) => m.type === 'done');
@@ -198,14 +201,14 @@ export async function measurePackageThroughput(siteUrl, { videoMiB = 150, smallF
         figure: `材料包生成吞吐（${mib(inputBytes)} 附件）`,
         value:
           `浏览器 ${seconds(result.total)}（${rate(inputBytes, result.total)}）· zip -0 ${seconds(zipRef)}（${rate(inputBytes, zipRef)}）· 比值 ${ratio.toFixed(1)}；` +
-          `其中 SHA-256 ${seconds(result.hash)} · 打包 ${seconds(result.zip)}`,
+          `其中读取与 CRC-32/SHA-256 ${seconds(result.hash)} · 写压缩包 ${seconds(result.zip)}`,
         how:
           `附件为随机字节：${videoMiB} MiB .mp4 视频 1 个、1 MiB .jpg 照片 ${photos.length} 张、1 MiB .pdf 证明 ${proofs.flat().length} 份（5 类各 ${proofs[0].length}），` +
           `新持久化配置目录中经附件页文件输入框添加（存入 IndexedDB 共 ${seconds(attachMs)}），先生成三份 PDF（不计时），选“视频也放入材料包”，等浏览器空闲后点击“生成材料包”，` +
           `计到“下载 ….zip”链接出现后的下一帧；分段取自 package worker 的进度消息（hash → zip → done）。` +
           `材料包 ${mib(result.zipBytes)}、${result.entries} 个文件（含 PDF、清单等约 ${mib(pdfBytes)}），下载后 unzip -tq 通过。` +
           `参照：同一批文件在磁盘上（页缓存中）用 zip -0 -r -q 打包，浏览器关闭后跑 3 次取中位（各次 ${zipMs.map((t) => t.toFixed(0)).join(' / ')} ms）；` +
-          `sha256sum 同一批文件 ${seconds(shaMs)}。材料包要读两遍（先算 SHA-256 写入材料清单.txt，再打包），zip -0 只读一遍`,
+          `sha256sum 同一批文件 ${seconds(shaMs)}。材料包与 zip -0 都只读一遍；材料包同一遍还算 SHA-256（WebAssembly，hash-wasm）写入材料清单.txt`,
       },
     ];
   } finally {
@@ -384,8 +387,8 @@ export async function measurePackageMemory(siteUrl, { videoMiB = 1024 } = {}) {
     const before = phase('before');
     const base = { rss: median(before.map((x) => x.rss)), pss: median(before.map((x) => x.pss)), pageHeap: median(before.map((x) => x.pageHeap ?? 0)) };
     const build = peaks(phase('build'));
-    // The build's samples split at the worker's first 'zip' message: the SHA-256 pass streams each file, the zip
-    // pass holds a whole file (the video) in the worker.
+    // The build's samples split at the worker's first 'zip' message: the reading pass streams each file, the zip
+    // pass writes headers around the stored Blobs.
     const hashPass = outcome.finished ? peaks(phase('build').filter((x) => x.t < outcome.epoch.zip)) : null;
     const zipPass = outcome.finished ? peaks(phase('build').filter((x) => x.t >= outcome.epoch.zip && x.t <= outcome.epoch.done)) : null;
     const attachPeak = peaks(phase('attach'));
@@ -396,19 +399,19 @@ export async function measurePackageMemory(siteUrl, { videoMiB = 1024 } = {}) {
         `peak RSS ${gib(build.rss)} (PSS ${gib(build.pss)}, before ${gib(base.rss)}), page heap ${mib(build.pageHeap)}, worker ${mib(build.workerUsed)} + ArrayBuffers ${mib(build.workerBacking)}`,
     );
     const result = outcome.finished
-      ? `完成，用时 ${seconds(outcome.total)}（SHA-256 ${seconds(outcome.hash)} · 打包 ${seconds(outcome.zip)}），材料包 ${gib(outcome.zipBytes)}`
+      ? `完成，用时 ${seconds(outcome.total)}（读取与校验值 ${seconds(outcome.hash)} · 写压缩包 ${seconds(outcome.zip)}），材料包 ${gib(outcome.zipBytes)}`
       : `未完成：${outcome.error}`;
     return [
       {
         figure: `材料包峰值内存（${videoMiB >= 1024 ? `${videoMiB / 1024} GiB` : `${videoMiB} MiB`} 视频放入材料包）`,
         value:
-          `${result}；生成期间峰值：浏览器进程合计 RSS ${gib(build.rss)}（构建前 ${gib(base.rss)}）· PSS ${gib(build.pss)}（构建前 ${gib(base.pss)}）；` +
+          `${result}；峰值增加（浏览器进程树 PSS，较构建前）${gib(build.pss - base.pss)}（目标 ≤ 0.5 GiB）；生成期间峰值：合计 RSS ${gib(build.rss)}（构建前 ${gib(base.rss)}）· PSS ${gib(build.pss)}（构建前 ${gib(base.pss)}）；` +
           `页面 JS 堆 ${mib(build.pageHeap)}；材料包 worker JS 堆 ${mib(build.workerUsed)} + ArrayBuffer ${mib(build.workerBacking)}`,
         how:
           `生成期间各类进程峰值（RSS/PSS 之和）：${Object.entries(build.byType).sort((a, b) => b[1].pss - a[1].pss).map(([t, v]) => `${t} ${gib(v.rss)}/${gib(v.pss)}`).join('，')}；` +
           `最大单个进程 ${build.largest ? `${build.largest.type} ${gib(build.largest.rss)}` : '—'}；` +
           (hashPass && zipPass
-            ? `分段峰值：SHA-256 阶段合计 PSS ${gib(hashPass.pss)}、worker ArrayBuffer ${mib(hashPass.workerBacking)}；打包阶段合计 PSS ${gib(zipPass.pss)}、worker ArrayBuffer ${mib(zipPass.workerBacking)}、browser 进程 PSS ${gib(zipPass.byType.browser?.pss ?? 0)}；`
+            ? `分段峰值：读取与校验值阶段合计 PSS ${gib(hashPass.pss)}、worker ArrayBuffer ${mib(hashPass.workerBacking)}；写压缩包阶段合计 PSS ${gib(zipPass.pss)}、worker ArrayBuffer ${mib(zipPass.workerBacking)}、browser 进程 PSS ${gib(zipPass.byType.browser?.pss ?? 0)}；`
             : '') +
           `构建前：${before.length ? Object.entries(before[before.length - 1].byType).sort((a, b) => b[1].pss - a[1].pss).slice(0, 3).map(([t, v]) => `${t} ${gib(v.rss)}/${gib(v.pss)}`).join('，') : '—'}；` +
           `结束 3 s 后：${afterLast ? Object.entries(afterLast.byType).sort((a, b) => b[1].pss - a[1].pss).slice(0, 3).map(([t, v]) => `${t} ${gib(v.rss)}/${gib(v.pss)}`).join('，') : '—'}。` +
@@ -418,6 +421,166 @@ export async function measurePackageMemory(siteUrl, { videoMiB = 1024 } = {}) {
           `随机字节 ${videoMiB} MiB .mp4 经附件页文件输入框添加（存入 IndexedDB ${seconds(attachMs)}，其间合计 RSS 峰值 ${gib(attachPeak.rss)}、页面 JS 堆峰值 ${mib(attachPeak.pageHeap)}），` +
           `先生成三份 PDF，选“视频也放入材料包”后点击“生成材料包”，等到下载链接出现（上限 20 分钟）；结束 3 s 后合计 RSS ${afterLast ? gib(afterLast.rss) : '—'}、PSS ${afterLast ? gib(afterLast.pss) : '—'}。` +
           `新持久化配置目录（IndexedDB 与 Blob 落盘），用后删除视频文件与配置目录`,
+      },
+    ];
+  } finally {
+    temp.remove();
+  }
+}
+
+/** A sparse file of `bytes` (`truncate -s`): no disk, reads as zeros. */
+function sparseFile(file, bytes) {
+  execFileSync('truncate', ['-s', String(bytes), file]);
+}
+
+/**
+ * A package of more than 4 GiB: a 2 GiB video (the size limit) and 45 proofs of 50 MiB (9 in each of the five
+ * proof categories), sparse files attached through the file inputs in a fresh profile; 生成材料包 timed to the
+ * link; the download tested by `unzip -tq`, `7zz t` and Python's zipfile (entries and sizes). The browser's copies
+ * (IndexedDB, the download) take ~9 GiB of disk for a while; everything is deleted afterwards.
+ */
+export async function measureLargePackage(siteUrl, { videoBytes = 2 * 1024 ** 3, proofs = 45, proofBytes = 50 * MiB } = {}) {
+  const temp = temporaryDir('lmcx-bench-large-');
+  const tmp = temp.dir;
+  const profile = path.join(tmp, 'profile');
+  const files = path.join(tmp, 'attachments');
+  mkdirSync(files);
+  try {
+    const video = path.join(files, 'studio-tour.mp4');
+    sparseFile(video, videoBytes);
+    const lists = [[], [], [], [], []];
+    for (let i = 0; i < proofs; i += 1) {
+      const file = path.join(files, `proof-${String(i + 1).padStart(2, '0')}.pdf`);
+      sparseFile(file, proofBytes);
+      lists[i % 5].push(file);
+    }
+    const inputBytes = videoBytes + proofs * proofBytes;
+    const s = await launchProfile(profile);
+    let result;
+    let checks;
+    try {
+      await s.context.addInitScript(installOutputProbe);
+      await openFixture(s.page, siteUrl);
+      await showView(s.page, 'attachments', '附件材料');
+      await attach(s.page, CATEGORY.video, [video], 1);
+      for (const [i, name] of CATEGORY.proofs.entries()) await attach(s.page, name, lists[i], lists[i].length);
+      rmSync(files, { recursive: true, force: true });
+      await showOutput(s.page);
+      await makePdfs(s.page);
+      await includeVideo(s.page);
+      result = await timePackage(s.page, 1_800_000);
+      const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('a[download$=".zip"]').click()]);
+      const zipPath = await download.path();
+      const t0 = Date.now();
+      const unzip = spawnSync('unzip', ['-tq', zipPath], { encoding: 'utf8' });
+      const unzipMs = Date.now() - t0;
+      const t1 = Date.now();
+      const sevenZip = spawnSync('7zz', ['t', zipPath], { encoding: 'utf8' });
+      const sevenMs = Date.now() - t1;
+      const script = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], metadata_encoding="cp936"); i = [x for x in z.infolist() if not x.is_dir()]; print(len(i), sum(x.file_size for x in i), max(x.header_offset for x in i))';
+      const python = spawnSync('python3', ['-c', script, zipPath], { encoding: 'utf8' });
+      const [entries, total, lastOffset] = python.stdout.trim().split(' ').map(Number);
+      checks = {
+        unzip: unzip.status === 0 && /No errors detected/.test(unzip.stdout) ? `通过（${seconds(unzipMs)}）` : `失败：${(unzip.stdout + unzip.stderr).trim().split('\n').pop()}`,
+        sevenZip: sevenZip.status === 0 && /Everything is Ok/.test(sevenZip.stdout) ? `通过（${seconds(sevenMs)}）` : `失败：${(sevenZip.stdout + sevenZip.stderr).trim().split('\n').pop()}`,
+        python: python.status === 0 ? `${entries} 个文件共 ${gib(total)}，最后一个本地文件头在 ${gib(lastOffset)} 处` : `失败：${python.stderr.trim().split('\n').pop()}`,
+      };
+      await download.delete();
+    } finally {
+      await s.context.close();
+    }
+    progress(`  >4 GiB package ${gib(result.zipBytes)} in ${seconds(result.total)}; unzip ${checks.unzip}; 7zz ${checks.sevenZip}; zipfile ${checks.python}`);
+    return [
+      {
+        figure: `超过 4 GiB 的材料包（${gib(inputBytes)} 附件）`,
+        value: `生成 ${seconds(result.total)}，材料包 ${gib(result.zipBytes)}；unzip -tq ${checks.unzip} · 7zz t ${checks.sevenZip} · Python zipfile：${checks.python}`,
+        how:
+          `稀疏文件（truncate -s）：视频 1 个 ${gib(videoBytes)}（大小上限）、证明 ${proofs} 份各 ${mib(proofBytes)}（5 类各 ${proofs / 5}），新持久化配置目录中经附件页文件输入框添加，` +
+          `先生成三份 PDF，选“视频也放入材料包”，点击“生成材料包”计到下载链接出现；下载后依次 unzip -tq、7zz t（校验每个 CRC）与 Python zipfile（metadata_encoding=cp936）读目录。用后删除全部临时文件`,
+      },
+    ];
+  } finally {
+    temp.remove();
+  }
+}
+
+/**
+ * Memory of a draft file's export and import with a 1 GiB video (random bytes at its start, middle and end, the
+ * rest a sparse hole): in a fresh profile the video is attached, then on /drafts/ the draft is exported (the
+ * download awaited) and the file imported back (until 已导入), the browser's process tree sampled every 200 ms.
+ */
+export async function measureDraftFileMemory(siteUrl, { videoBytes = 1024 ** 3 } = {}) {
+  const temp = temporaryDir('lmcx-bench-draft-');
+  const tmp = temp.dir;
+  const profile = path.join(tmp, 'profile');
+  try {
+    const video = path.join(tmp, 'studio-tour.mp4');
+    sparseFile(video, videoBytes);
+    const fd = openSync(video, 'r+');
+    try {
+      const block = Buffer.alloc(MiB);
+      for (const at of [0, Math.floor(videoBytes / 2), videoBytes - MiB]) {
+        randomFillSync(block);
+        writeSync(fd, block, 0, MiB, at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    const s = await launchProfile(profile);
+    let sampler = null;
+    let samples = [];
+    const times = {};
+    try {
+      await openFixture(s.page, siteUrl);
+      await showView(s.page, 'attachments', '附件材料');
+      await attach(s.page, CATEGORY.video, [video], 1);
+      rmSync(video);
+      await s.page.goto(new URL('drafts/', siteUrl).href);
+      const row = s.page.locator('.drafts-table tbody tr').first();
+      await row.waitFor({ timeout: 30_000 });
+      const root = browserPid(profile);
+      if (root === null) throw new Error(`no browser process with --user-data-dir=${profile}`);
+      const cdp = await s.context.newCDPSession(s.page);
+      await cdp.send('Performance.enable');
+      const workers = await workerHeaps(cdp);
+      await waitForIdle(root);
+      sampler = startSampler({ root, cdp, workers });
+      sampler.setPhase('before');
+      await sleep(1000);
+      sampler.setPhase('export');
+      let t0 = Date.now();
+      const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 600_000 }), row.getByRole('button', { name: /^导出/ }).click()]);
+      const file = await download.path();
+      times.export = Date.now() - t0;
+      times.bytes = statSync(file).size;
+      sampler.setPhase('between');
+      await sleep(1000);
+      sampler.setPhase('import');
+      t0 = Date.now();
+      await s.page.getByLabel('导入草稿文件').setInputFiles(file);
+      await s.page.getByRole('status').filter({ hasText: '已导入' }).waitFor({ timeout: 600_000 });
+      times.import = Date.now() - t0;
+      sampler.setPhase('after');
+      await sleep(2000);
+      await download.delete();
+    } finally {
+      samples = sampler ? await sampler.stop() : [];
+      await s.context.close().catch(() => undefined);
+    }
+    const phase = (p) => samples.filter((x) => x.phase === p);
+    const base = median(phase('before').map((x) => x.pss));
+    const exported = peaks(phase('export'));
+    const imported = peaks(phase('import'));
+    progress(`  draft file ${gib(times.bytes)}: export ${seconds(times.export)} +${gib(exported.pss - base)} PSS, import ${seconds(times.import)} +${gib(imported.pss - base)} PSS`);
+    return [
+      {
+        figure: `草稿文件导出 + 导入峰值内存（${gib(videoBytes)} 视频）`,
+        value:
+          `导出 ${seconds(times.export)}，峰值增加 ${gib(exported.pss - base)}；导入 ${seconds(times.import)}，峰值增加 ${gib(imported.pss - base)}（浏览器进程树 PSS，较操作前 ${gib(base)}；目标 ≤ 0.5 GiB）；` +
+          `草稿文件 ${gib(times.bytes)}；worker ArrayBuffer 峰值 导出 ${mib(exported.workerBacking)} · 导入 ${mib(imported.workerBacking)}`,
+        how:
+          `新持久化配置目录；视频为 ${gib(videoBytes)} 稀疏文件（首、中、尾各 1 MiB 随机字节），经附件页添加；在 /drafts/ 点“导出”等到下载完成，再经“导入草稿文件”导入该文件直到“已导入”；` +
+          `每 200 ms 采样浏览器进程树 PSS 与 package worker 的堆（见上一行）。用后删除全部临时文件`,
       },
     ];
   } finally {

@@ -6,20 +6,23 @@
 // A failed measurement shows "失败: reason" in its row; the exit code is non-zero only if the site
 // could not be built or served.
 //
-// The PDF and package rows (bench/pdf.mjs, bench/package.mjs) also need pdfinfo (poppler-utils), zip, unzip and
-// sha256sum, and about 2.5 GB free in the temporary folder for a while (a 1 GiB video and its copy in IndexedDB).
+// The PDF and package rows (bench/pdf.mjs, bench/package.mjs) also need pdfinfo (poppler-utils), zip, unzip, 7zz,
+// python3 and sha256sum, and about 10 GB free in the temporary folder for a while (the browser's copies of the
+// >4 GiB package's sparse inputs in IndexedDB, and its download).
 import { chromiumPath } from './chromium.mjs';
 import { spawnSync, execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { launchBrowser, measureApplyScripts, measureTimeToInteractive, measureTyping } from '../bench/browser.mjs';
+import { measureDeskVerify } from '../bench/desk.mjs';
 import { measureAutosave, measureDraftsPage } from '../bench/drafts.mjs';
-import { measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
+import { measureDraftFileMemory, measureLargePackage, measurePackageMemory, measurePackageThroughput } from '../bench/package.mjs';
 import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.mjs';
 import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
+import { measureWord } from '../bench/word.mjs';
 
 const PORT = Number(process.env.BENCH_PORT || 4430);
 const OUT_DIR = 'dist';
@@ -159,6 +162,15 @@ async function main() {
       rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)), 'h')));
       progress('h. peak memory of the package with a 1 GiB video');
       rows.push(...(await row('材料包峰值内存（1 GiB 视频放入材料包）', '每 200 ms 采样', () => inBrowser(() => measurePackageMemory(server.url)), 'h')));
+      progress('h. a package of more than 4 GiB, read back by unzip, 7zz and zipfile');
+      rows.push(...(await row('超过 4 GiB 的材料包', 'unzip -tq、7zz t、Python zipfile', () => inBrowser(() => measureLargePackage(server.url)), 'h')));
+      progress('h. peak memory of a draft file export and import with a 1 GiB video');
+      rows.push(...(await row('草稿文件导出 + 导入峰值内存（1 GiB 视频）', '每 200 ms 采样', () => inBrowser(() => measureDraftFileMemory(server.url)), 'h')));
+      progress('i. Word editions of 申报表 and 申报材料');
+      rows.push(...(await row('Word 申报表与申报材料生成', '首次与 5 次中位数', () => inBrowser(() => measureWord(server.url)), 'i')));
+      // The review desk (bench/desk.mjs): 2.5 GB of packages in a temporary folder for a while.
+      progress('q. the review desk verifying 50 packages of 50 MiB, against sha256sum');
+      rows.push(...(await row('审核台核验 50 个材料包', '浏览器 / sha256sum', () => inBrowser(() => measureDeskVerify(server.url)), 'q')));
     } finally {
       await browser?.close();
     }

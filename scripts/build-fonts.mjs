@@ -7,6 +7,12 @@
 //   manifest.json         { family, license, source, scriptVersion, chunks: [{ file, bytes, tier, characters, ranges }] }
 //                         ranges: sorted inclusive code point ranges, a lone code point as a plain number
 //   OFL.txt               the font's copyright notice and the SIL Open Font License 1.1
+//   HANAZONO.txt, BABELSTONE-HAN.txt   the licences of the rare-character sources (Debian packages)
+//
+// After the main font's chunks come the rare-character chunks (tier "rare", "pua": true): every Han ideograph the
+// main font cannot print through jsPDF, from Noto Serif SC's own glyphs beyond the BMP, then HanaMinA/B
+// (fonts-hanazono), then BabelStone Han (fonts-babelstone-han); each maps its characters to U+E000… in code point
+// order (see src/core/pdf/fonts/manifest.ts).
 //
 // Chunk 0 holds what nearly every document needs (ASCII, punctuation, full-width forms, the notice's and the form's
 // fixed texts, GB2312 level 1); the rest of the font's BMP cmap follows in chunks of about 100 KB, one frequency tier
@@ -22,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the chunking or subsetting changes, so that existing output is rebuilt. */
-const SCRIPT_VERSION = 1;
+const SCRIPT_VERSION = 2;
 const PACKAGE = '@expo-google-fonts/noto-serif-sc';
 const FONT_FILE = '400Regular/NotoSerifSC_400Regular.ttf';
 const LICENSE_FILE = 'LICENSE_FONT';
@@ -35,6 +41,19 @@ const DROP_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'STAT', 'JSTF', 'MATH', 'vh
 /** Name records kept in every chunk: copyright, family, style, unique id, full name, version, PostScript
  *  name, trademark, licence description and licence URL (the OFL asks the copyright notice to travel with the font). */
 const NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 7, 13, 14];
+
+/** Where the rare characters come from, in order of preference: the main font's own (beyond the BMP, same design),
+ *  then Debian's fonts (installed by .ci/run). Licences: Hanazono is dual-licensed, used here under the Hanazono
+ *  Font License (free use, copy, modification, redistribution); BabelStone Han under the Arphic Public License. */
+const RARE_SOURCES = [
+  { face: FAMILY, file: null, apt: null },
+  { face: 'HanaMinA', file: '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf', apt: 'fonts-hanazono', license: 'Hanazono Font License', licenseFile: 'HANAZONO.txt', copyright: '/usr/share/doc/fonts-hanazono/copyright' },
+  { face: 'HanaMinB', file: '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf', apt: 'fonts-hanazono', license: 'Hanazono Font License', licenseFile: 'HANAZONO.txt', copyright: '/usr/share/doc/fonts-hanazono/copyright' },
+  { face: 'BabelStone Han', file: '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf', apt: 'fonts-babelstone-han', license: 'Arphic Public License', licenseFile: 'BABELSTONE-HAN.txt', copyright: '/usr/share/doc/fonts-babelstone-han/copyright' },
+];
+/** A rare chunk's characters sit at U+E000 onwards; the BMP private-use area holds 6,400. */
+const PUA_START = 0xe000;
+const MAX_PUA_CHARACTERS = 6400;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'public/fonts/noto-serif-sc');
@@ -62,6 +81,12 @@ if (!fs.existsSync(fontPath)) fail(`${FONT_FILE} is missing from ${source}; the 
 const fixedTexts = collectFixedTexts();
 const fixedTextsHash = createHash('sha256').update([...fixedTexts].sort().join('')).digest('hex').slice(0, 16);
 
+for (const rare of RARE_SOURCES) {
+  if (rare.file !== null && !fs.existsSync(rare.file)) fail(`${rare.file} is missing: install it with \`apt-get install -y ${rare.apt}\` (rare characters).`);
+}
+/** Identifies the installed rare fonts (their sizes): a new Debian version rebuilds. */
+const rareSourcesKey = RARE_SOURCES.map((rare) => `${rare.face}:${rare.file === null ? source : fs.statSync(rare.file).size}`).join(',');
+
 if (!force && upToDate()) {
   const manifest = readJson(path.join(outDir, 'manifest.json'));
   report(manifest, true);
@@ -69,11 +94,11 @@ if (!force && upToDate()) {
 }
 
 const { default: subsetFont } = await import('subset-font');
+const sfnt = await loadSfntReaders();
 const font = fs.readFileSync(fontPath);
-const tables = readTableDirectory(font);
-const cmap = readCmap4(font, tables);
-const glyphBytes = readGlyphSizes(font, tables);
-const nameRecords = readNames(font, tables);
+const cmap = sfnt.readCmapGlyphs(font);
+const glyphBytes = sfnt.readGlyphSizes(font);
+const nameRecords = sfnt.readNameRecords(font);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Which characters go where
@@ -144,23 +169,8 @@ for (const { tier, codePoints, single } of tiers) {
     plannedChunks.push({ tier, codePoints: list });
     continue;
   }
-  // Balanced split: as many chunks as the aimed size asks, cut where the running size crosses each share.
   const weight = (cp) => glyphBytes[cmap.get(cp)] + 24; // glyf + loca + hmtx + cmap entries, roughly
-  const total = list.reduce((sum, cp) => sum + weight(cp), 0);
-  const count = Math.max(1, Math.ceil(total / TARGET_CHUNK_BYTES));
-  let current = [];
-  let running = 0;
-  let index = 1;
-  for (const cp of list) {
-    current.push(cp);
-    running += weight(cp);
-    if (index < count && running >= (total * index) / count) {
-      plannedChunks.push({ tier, codePoints: current });
-      current = [];
-      index++;
-    }
-  }
-  if (current.length > 0) plannedChunks.push({ tier, codePoints: current });
+  for (const codePoints of balancedSplit(list, weight)) plannedChunks.push({ tier, codePoints });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -193,6 +203,42 @@ for (const planned of plannedChunks) {
 }
 if (emitted.size !== assigned.size) fail(`${assigned.size - emitted.size} planned characters are in no chunk`);
 
+// Rare characters: every Han ideograph the main font cannot print through jsPDF (beyond the BMP, or missing from
+// it) comes from the first rare source that has it. Such a chunk maps its characters, in code point order, to
+// U+E000, U+E001, … (jsPDF addresses glyphs by one UTF-16 unit); the PDF writer puts the real code points back
+// into the PDF's ToUnicode map, so the text extracts as itself.
+const rareSources = RARE_SOURCES.map(openRareSource);
+const rareTaken = new Set();
+for (const rare of rareSources) {
+  const list = [...rare.cmap.keys()]
+    .filter((cp) => isIdeograph(cp) && !assigned.has(cp) && !rareTaken.has(cp))
+    .sort(byCodePoint);
+  for (const cp of list) rareTaken.add(cp);
+  const weight = (cp) => rare.glyphBytes[rare.cmap.get(cp)] + 24;
+  for (const codePoints of balancedSplit(list, weight, MAX_PUA_CHARACTERS)) {
+    const index = chunks.length;
+    const subset = await subsetFont(rare.bytes, String.fromCodePoint(...codePoints), {
+      targetFormat: 'sfnt',
+      noLayoutClosure: true,
+      dropTables: DROP_TABLES,
+      preserveNameIds: NAME_IDS,
+    });
+    const subsetCmap = sfnt.readCmapGlyphs(subset, { subtable: 'full' });
+    const entries = codePoints.map((cp, i) => {
+      const glyph = subsetCmap.get(cp);
+      if (glyph === undefined) fail(`rare chunk ${index} (${rare.face}) lacks ${hex(cp)}`);
+      return [PUA_START + i, glyph];
+    });
+    const bytes = Buffer.from(sfnt.withBmpCmap(subset, entries));
+    const mapped = checkChunk(bytes, entries.map(([pua]) => pua), index, true);
+    if (mapped.length !== codePoints.length) fail(`rare chunk ${index} maps ${mapped.length} private-use characters, not ${codePoints.length}`);
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+    const file = `c${String(index).padStart(3, '0')}-${hash}.ttf`;
+    fs.writeFileSync(path.join(tmpDir, file), bytes);
+    chunks.push({ file, bytes: bytes.length, tier: 'rare', face: rare.face, pua: true, characters: codePoints.length, ranges: toRanges(codePoints) });
+  }
+}
+
 const manifest = {
   family: FAMILY,
   license: LICENSE,
@@ -202,10 +248,30 @@ const manifest = {
   fontVersion: nameRecords.get(5) ?? '',
   scriptVersion: SCRIPT_VERSION,
   fixedTextsHash,
+  rareSourcesKey,
+  faces: [
+    { face: FAMILY, license: LICENSE, licenseFile: 'OFL.txt' },
+    ...rareSources.filter((rare) => rare.face !== FAMILY).map((rare) => ({ face: rare.face, license: rare.license, licenseFile: rare.licenseFile, source: rare.source })),
+  ],
   chunks,
 };
 fs.writeFileSync(path.join(tmpDir, 'manifest.json'), JSON.stringify(manifest));
 fs.writeFileSync(path.join(tmpDir, 'OFL.txt'), licenceText());
+for (const rare of rareSources) {
+  if (rare.face === FAMILY) continue;
+  const text = [
+    `${rare.face}: subset chunk fonts (c*.ttf with tier "rare" and face "${rare.face}" in manifest.json) for the rare`,
+    `characters of the PDFs of this site, made with HarfBuzz hb-subset from ${rare.file} (Debian package ${rare.apt}).`,
+    'Each keeps the original outlines and metrics of some characters; their cmap is rewritten to private-use code',
+    `points. Used under: ${rare.license}. The Debian copyright file of the package follows.`,
+    '',
+    '-'.repeat(72),
+    '',
+    fs.readFileSync(rare.copyright, 'utf8').trimEnd(),
+    '',
+  ];
+  fs.writeFileSync(path.join(tmpDir, rare.licenseFile), text.join('\n'));
+}
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.renameSync(tmpDir, outDir);
 report(manifest, false);
@@ -228,7 +294,7 @@ function upToDate() {
   try {
     const manifest = readJson(file);
     if (manifest.source !== source || manifest.scriptVersion !== SCRIPT_VERSION) return false;
-    if (manifest.fixedTextsHash !== fixedTextsHash) return false;
+    if (manifest.fixedTextsHash !== fixedTextsHash || manifest.rareSourcesKey !== rareSourcesKey) return false;
     if (!Array.isArray(manifest.chunks) || manifest.chunks.length === 0) return false;
     if (!fs.existsSync(path.join(outDir, 'OFL.txt'))) return false;
     return manifest.chunks.every((chunk) => {
@@ -287,6 +353,47 @@ function listFiles(dir, extension) {
     .map((name) => path.join(dir, name));
 }
 
+/** Splits a list into as many chunks as TARGET_CHUNK_BYTES asks (at most `maxCount` code points each), cut where
+ *  the running weight crosses each share. */
+function balancedSplit(list, weight, maxCount = Infinity) {
+  if (list.length === 0) return [];
+  const total = list.reduce((sum, cp) => sum + weight(cp), 0);
+  const count = Math.max(1, Math.ceil(total / TARGET_CHUNK_BYTES), Math.ceil(list.length / maxCount));
+  const out = [];
+  let current = [];
+  let running = 0;
+  let index = 1;
+  for (const cp of list) {
+    if (current.length >= maxCount) {
+      out.push(current);
+      current = [];
+    }
+    current.push(cp);
+    running += weight(cp);
+    if (index < count && running >= (total * index) / count) {
+      out.push(current);
+      current = [];
+      index++;
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** A Han ideograph (unified, extensions A–I, compatibility): what a name or a place may need. */
+function isIdeograph(cp) {
+  const c = String.fromCodePoint(cp);
+  return /\p{Ideographic}/u.test(c) && /\p{Script=Han}/u.test(c);
+}
+
+function openRareSource(rare) {
+  const bytes = rare.file === null ? font : fs.readFileSync(rare.file);
+  if (!sfnt.isTrueTypeWithGlyf(bytes)) fail(`${rare.file} is not a TrueType font with glyf outlines`);
+  const cmapFull = sfnt.readCmapGlyphs(bytes, { subtable: 'full' });
+  const version = rare.file === null ? source : `${rare.apt} (${path.basename(rare.file)}, ${sfnt.readNameRecords(bytes).get(5) ?? 'unknown version'})`;
+  return { ...rare, bytes, cmap: cmapFull, glyphBytes: sfnt.readGlyphSizes(bytes), source: version };
+}
+
 /** Sorted inclusive ranges, a lone code point written as a plain number: [19968, [19970, 19975], …]. */
 function toRanges(codePoints) {
   const sorted = [...codePoints].sort(byCodePoint);
@@ -301,16 +408,16 @@ function toRanges(codePoints) {
 
 /** The chunk is a glyf TrueType whose jsPDF-visible cmap maps every planned character to a real glyph, and
  *  nothing else that jsPDF could not print. Returns the printable code points it maps. */
-function checkChunk(bytes, codePoints, index) {
-  const chunkTables = readTableDirectory(bytes);
-  if (bytes.readUInt32BE(0) !== 0x00010000 || !chunkTables.has('glyf') || !chunkTables.has('loca')) {
+function checkChunk(bytes, codePoints, index, privateUse = false) {
+  if (!sfnt.isTrueTypeWithGlyf(bytes) || bytes.readUInt32BE(0) !== 0x00010000) {
     fail(`chunk ${index} is not a TrueType font with glyf outlines`);
   }
-  const chunkCmap = readCmap4(bytes, chunkTables);
+  const chunkCmap = sfnt.readCmapGlyphs(bytes);
   const missing = codePoints.filter((cp) => !chunkCmap.get(cp));
   if (missing.length > 0) fail(`chunk ${index} lacks ${missing.map(hex).join(' ')}`);
-  const mapped = [...chunkCmap.keys()].filter(printable);
-  const unexpected = mapped.filter((cp) => !assigned.has(cp));
+  const mapped = [...chunkCmap.keys()].filter(privateUse ? () => true : printable);
+  const planned = new Set(codePoints);
+  const unexpected = mapped.filter((cp) => (privateUse ? !planned.has(cp) : !assigned.has(cp)));
   if (unexpected.length > 0) fail(`chunk ${index} maps characters outside the plan: ${unexpected.map(hex).join(' ')}`);
   return mapped;
 }
@@ -339,90 +446,12 @@ function licenceText() {
   return lines.join('\n');
 }
 
-// ----- a minimal sfnt reader (the browser side has its own in src/core/pdf/fonts/cmap.ts) -----
-
-function readTableDirectory(buf) {
-  const count = buf.readUInt16BE(4);
-  const out = new Map();
-  for (let i = 0; i < count; i++) {
-    const record = 12 + 16 * i;
-    out.set(buf.toString('latin1', record, record + 4), {
-      offset: buf.readUInt32BE(record + 8),
-      length: buf.readUInt32BE(record + 12),
-    });
-  }
-  return out;
-}
-
-/** The cmap subtable jsPDF reads: the first (3,1) or (0,*) subtable of format 4. Code point -> glyph id. */
-function readCmap4(buf, tableMap) {
-  const table = tableMap.get('cmap');
-  if (!table) fail('font has no cmap table');
-  const base = table.offset;
-  const count = buf.readUInt16BE(base + 2);
-  for (let i = 0; i < count; i++) {
-    const record = base + 4 + 8 * i;
-    const platform = buf.readUInt16BE(record);
-    const encoding = buf.readUInt16BE(record + 2);
-    const offset = base + buf.readUInt32BE(record + 4);
-    if (buf.readUInt16BE(offset) !== 4 || !(platform === 0 || (platform === 3 && encoding === 1))) continue;
-    const map = new Map();
-    const segCount = buf.readUInt16BE(offset + 6) / 2;
-    const ends = offset + 14;
-    const starts = ends + 2 * segCount + 2;
-    const deltas = starts + 2 * segCount;
-    const rangeOffsets = deltas + 2 * segCount;
-    for (let s = 0; s < segCount; s++) {
-      const end = buf.readUInt16BE(ends + 2 * s);
-      const start = buf.readUInt16BE(starts + 2 * s);
-      const delta = buf.readUInt16BE(deltas + 2 * s);
-      const rangeOffset = buf.readUInt16BE(rangeOffsets + 2 * s);
-      for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
-        let glyph;
-        if (rangeOffset === 0) glyph = (cp + delta) & 0xffff;
-        else {
-          const at = rangeOffsets + 2 * s + rangeOffset + 2 * (cp - start);
-          glyph = buf.readUInt16BE(at);
-          if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
-        }
-        if (glyph !== 0) map.set(cp, glyph);
-      }
-    }
-    return map;
-  }
-  fail('font has no Unicode BMP cmap subtable of format 4');
-}
-
-function readGlyphSizes(buf, tableMap) {
-  const head = tableMap.get('head');
-  const maxp = tableMap.get('maxp');
-  const loca = tableMap.get('loca');
-  if (!head || !maxp || !loca || !tableMap.has('glyf')) fail('font is not a TrueType font with glyf outlines');
-  const longOffsets = buf.readInt16BE(head.offset + 50) === 1;
-  const glyphs = buf.readUInt16BE(maxp.offset + 4);
-  const at = (i) => (longOffsets ? buf.readUInt32BE(loca.offset + 4 * i) : 2 * buf.readUInt16BE(loca.offset + 2 * i));
-  const sizes = new Uint32Array(glyphs);
-  for (let i = 0; i < glyphs; i++) sizes[i] = at(i + 1) - at(i);
-  return sizes;
-}
-
-/** English (Windows, en-US) name records: id -> text. */
-function readNames(buf, tableMap) {
-  const table = tableMap.get('name');
-  const out = new Map();
-  if (!table) return out;
-  const count = buf.readUInt16BE(table.offset + 2);
-  const strings = table.offset + buf.readUInt16BE(table.offset + 4);
-  for (let i = 0; i < count; i++) {
-    const record = table.offset + 6 + 12 * i;
-    if (buf.readUInt16BE(record) !== 3 || buf.readUInt16BE(record + 4) !== 0x409) continue;
-    const id = buf.readUInt16BE(record + 6);
-    const length = buf.readUInt16BE(record + 8);
-    const start = strings + buf.readUInt16BE(record + 10);
-    const utf16 = Buffer.from(buf.subarray(start, start + length)).swap16();
-    if (!out.has(id)) out.set(id, utf16.toString('utf16le'));
-  }
-  return out;
+/** The sfnt readers of src/core/pdf/fonts/cmap.ts (one copy for the browser and the build), compiled by esbuild. */
+async function loadSfntReaders() {
+  const { transform } = await import('esbuild');
+  const file = path.join(root, 'src/core/pdf/fonts/cmap.ts');
+  const { code } = await transform(fs.readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm', sourcefile: file });
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
 function hex(cp) {

@@ -1,5 +1,5 @@
 // After `astro build`: a service worker (Workbox) that precaches the whole site, so that after one visit the
-// notice, the form, the drafts, the PDFs and the package all work without a network. Font chunks are cached as
+// notice, the form, the drafts, the PDFs, the Word files and the package all work without a network. Font chunks are cached as
 // they are first used (the PDF code also keeps them in the Cache API); only the manifest is precached.
 import process from 'node:process';
 import { generateSW } from 'workbox-build';
@@ -9,7 +9,7 @@ const base = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 
 const { count, size, warnings } = await generateSW({
   globDirectory: outDir,
-  globPatterns: ['**/*.{html,js,css,svg,pdf,json,txt}'],
+  globPatterns: ['**/*.{html,js,css,svg,pdf,docx,json,txt}'],
   // The font chunks (14.5 MB in all) are fetched only when needed; everything else is precached.
   globIgnores: ['fonts/**/*.ttf'],
   swDest: `${outDir}/sw.js`,

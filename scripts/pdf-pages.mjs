@@ -3,12 +3,13 @@
 //
 // Builds dist/ if it is missing (`npm run pdf-pages -- --build` rebuilds it anyway), serves it with
 // scripts/serve.mjs on port 4431 (PDF_PAGES_PORT overrides), and in Chromium imports the typical fixture on
-// /apply/, generates 申报表, its A3 booklet and 申报材料 in the output view and downloads them; copies the two PDFs
+// /apply/, generates 申报表, its A3 booklet and 申报材料 in the output view and downloads them, then 申报表 and
+// 申报材料 of the long application (tests/fixtures/long-application.json, saved as long-*.pdf); copies the two PDFs
 // made at build time (dist/downloads/notice.pdf, blank-form.pdf); then renders every page of each PDF at 60 dpi
 // with poppler's pdftoppm. Everything goes to docs/pdf-pages/ (not committed; emptied of earlier PDFs and PNGs
 // first) and the list of files is printed. Needs pdftoppm and pdfinfo (apt-get install -y poppler-utils).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { CONTEXT_OPTIONS, launchBrowser } from '../bench/browser.mjs';
@@ -20,6 +21,8 @@ const OUT_DIR = 'dist';
 const BASE = (process.env.BASE_PATH || '/').replace(/\/?$/, '/');
 const TARGET = 'docs/pdf-pages';
 const BUILT = ['downloads/notice.pdf', 'downloads/blank-form.pdf'];
+const LONG_FIXTURE = new URL('../tests/fixtures/long-application.json', import.meta.url).pathname;
+const LONG_STUDIO = JSON.parse(readFileSync(LONG_FIXTURE, 'utf8')).cover.studioName;
 
 process.chdir(new URL('..', import.meta.url).pathname);
 
@@ -60,6 +63,26 @@ async function generatePdfs(siteUrl) {
       await link.waitFor({ state: 'visible', timeout: 60_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       const target = path.join(TARGET, file);
+      await download.saveAs(target);
+      saved.push(target);
+    }
+    // The long application (tests/fixtures/long-application.json): long names that wrap, a large team, long texts.
+    // (in a fresh context of its own, as a second applicant would)
+    const longContext = await browser.newContext({ ...CONTEXT_OPTIONS, acceptDownloads: true });
+    const longPage = await longContext.newPage();
+    longPage.on('pageerror', (e) => errors.push(e.message));
+    await longPage.goto(new URL('apply/', siteUrl).href);
+    await longPage.getByLabel('导入草稿文件').setInputFiles(LONG_FIXTURE);
+    await longPage.waitForFunction((name) => [...document.querySelectorAll('input, textarea')].some((i) => i.value === name), LONG_STUDIO, { timeout: 30_000 });
+    await showOutput(longPage);
+    for (const kind of ['form', 'materials']) {
+      const { button, file } = PDFS[kind];
+      say(`generating the long application's ${file}`);
+      await longPage.getByRole('button', { name: button, exact: true }).click();
+      const link = longPage.getByRole('link', { name: `下载 ${file}`, exact: true });
+      await link.waitFor({ state: 'visible', timeout: 60_000 });
+      const [download] = await Promise.all([longPage.waitForEvent('download'), link.click()]);
+      const target = path.join(TARGET, `long-${file}`);
       await download.saveAs(target);
       saved.push(target);
     }

@@ -14,6 +14,8 @@ const notice = defineCollection({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     submitTo: z.string(),
+    /** 二、推荐申报名额: each 推荐单位 may put forward at most this many candidates. */
+    candidatesPerUnit: z.number().int().positive(),
     contact: z.object({ name: z.string(), phone: z.string(), phoneDisplay: z.string() }),
     email: z.string().email(),
     address: z.string(),

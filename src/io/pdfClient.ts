@@ -1,4 +1,5 @@
 import type { PdfJob } from '../core/pdf/makePdf';
+import { createWorkerClient, WorkerJobError } from './workerClient';
 
 // The messages between the page and src/workers/pdf.worker.ts.
 export interface PdfRequest {
@@ -15,45 +16,38 @@ export type PdfResponse =
   | { id: number; type: 'unprintable'; chars: { char: string; fields: { label: string }[] }[] }
   | { id: number; type: 'error'; message: string };
 
-
 export type PdfResult =
   | { kind: 'done'; blob: Blob; pages: number; fontBytes: number; ms: number }
   | { kind: 'unprintable'; chars: { char: string; fields: { label: string }[] }[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; retry: boolean };
 
-let worker: Worker | null = null;
-let nextId = 1;
-
-function pdfWorker(): Worker {
-  // Created on first use: the PDF code, jsPDF and fonts never load with the form.
-  worker ??= new Worker(new URL('../workers/pdf.worker.ts', import.meta.url), { type: 'module' });
-  return worker;
-}
+// Created on first use: the PDF code, jsPDF and fonts never load with the form. The PDF worker sends no
+// heartbeat and lays a document out in one synchronous stretch, so only a long silence means it is gone.
+const client = createWorkerClient<Omit<PdfRequest, 'id'>, PdfResponse>({
+  create: () => new Worker(new URL('../workers/pdf.worker.ts', import.meta.url), { type: 'module' }),
+  crashMessage: '生成PDF的后台程序意外停止（可能是内存不足，或浏览器结束了它）。',
+  silenceMs: 180_000,
+});
 
 /** Asks the PDF worker for one document; progress comes as Chinese text and a fraction. */
-export function generatePdf(
+export async function generatePdf(
   job: PdfJob,
   options: { fontBase: string; userFont: ArrayBuffer | null; onProgress: (text: string, fraction: number) => void },
 ): Promise<PdfResult> {
-  const id = nextId++;
-  const w = pdfWorker();
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent<PdfResponse>) => {
-      const message = event.data;
-      if (message.id !== id) return;
-      if (message.type === 'progress') {
-        options.onProgress(message.text, message.fraction);
-        return;
-      }
-      w.removeEventListener('message', onMessage);
-      if (message.type === 'done') {
-        resolve({ kind: 'done', blob: new Blob([message.bytes], { type: 'application/pdf' }), pages: message.pages, fontBytes: message.fontBytes, ms: message.ms });
-      } else if (message.type === 'unprintable') resolve({ kind: 'unprintable', chars: message.chars });
-      else resolve({ kind: 'error', message: message.message });
-    };
-    w.addEventListener('message', onMessage);
-    w.onerror = () => resolve({ kind: 'error', message: '生成PDF的后台程序出错，请刷新页面后重试。' });
-    const request: PdfRequest = { id, job, fontBase: options.fontBase, userFont: options.userFont };
-    w.postMessage(request);
-  });
+  try {
+    const message = await client.run(
+      { job, fontBase: options.fontBase, userFont: options.userFont },
+      {
+        onProgress: (m) => {
+          if (m.type === 'progress') options.onProgress(m.text, m.fraction);
+        },
+      },
+    );
+    if (message.type === 'done') return { kind: 'done', blob: new Blob([message.bytes], { type: 'application/pdf' }), pages: message.pages, fontBytes: message.fontBytes, ms: message.ms };
+    if (message.type === 'unprintable') return { kind: 'unprintable', chars: message.chars };
+    if (message.type === 'error') return { kind: 'error', message: message.message, retry: false };
+    return { kind: 'error', message: '生成PDF时发生意外错误，请重试。', retry: true };
+  } catch (error) {
+    return { kind: 'error', message: error instanceof WorkerJobError ? error.message : '生成PDF时发生意外错误，请重试。', retry: true };
+  }
 }

@@ -6,7 +6,10 @@ export interface StorageInfo {
   persisted: boolean | null;
 }
 
-/** Asks the browser to keep this site's data under storage pressure; harmless where it is not supported. */
+/**
+ * Asks the browser to keep this site's data under storage pressure; harmless where it is not supported, and null
+ * over plain http, where navigator.storage does not exist (src/io/serviceWorker.ts PLAIN_HTTP_NOTE says so).
+ */
 export async function requestPersistence(): Promise<boolean | null> {
   if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
   try {

@@ -1,6 +1,7 @@
 import { formatChineseDate } from '../core/chinese-date';
 import { countList, fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
 import { projectsPerRecentYear } from '../core/application/projects';
+import { DERIVED_LABELS } from '../core/application/facts';
 import type { Application, NoticeContext } from '../core/application/types';
 import { recentYears } from '../core/application/years';
 
@@ -17,10 +18,10 @@ export function DerivedPanel({ sectionId, app, ctx }: { sectionId: string; app: 
       <section className="derived" aria-labelledby="derived-team">
         <h3 id="derived-team">团队结构（自动统计，含领衔人）</h3>
         <dl>
-          <dt>团队人数</dt><dd>{t.size}人</dd>
-          <dt>学历结构</dt><dd>{countList(t.byEducation) || '—'}</dd>
-          <dt>职称/技能结构</dt><dd>{countList(t.byTitle) || '—'}</dd>
-          <dt>年龄结构</dt><dd>{countList(t.byAge) || '—'}（按通知成文日期{formatChineseDate(ctx.noticeDate)}计算）</dd>
+          <dt>{DERIVED_LABELS.teamSize}</dt><dd>{t.size}人</dd>
+          <dt>{DERIVED_LABELS.education}</dt><dd>{countList(t.byEducation) || '—'}</dd>
+          <dt>{DERIVED_LABELS.titles}</dt><dd>{countList(t.byTitle) || '—'}</dd>
+          <dt>{DERIVED_LABELS.ages}</dt><dd>{countList(t.byAge) || '—'}（按通知成文日期{formatChineseDate(ctx.noticeDate)}计算）</dd>
         </dl>
       </section>
     );
@@ -29,7 +30,7 @@ export function DerivedPanel({ sectionId, app, ctx }: { sectionId: string; app: 
     return (
       <section className="derived" aria-labelledby="derived-funding">
         <h3 id="derived-funding">经费合计（自动计算）</h3>
-        <dl><dt>各来源合计</dt><dd>{money(fundingTotal(app.funding.sources))}</dd></dl>
+        <dl><dt>{DERIVED_LABELS.fundingTotal}</dt><dd>{money(fundingTotal(app.funding.sources))}</dd></dl>
       </section>
     );
   }
@@ -38,8 +39,8 @@ export function DerivedPanel({ sectionId, app, ctx }: { sectionId: string; app: 
       <section className="derived" aria-labelledby="derived-performance">
         <h3 id="derived-performance">近三年：{years}</h3>
         <dl>
-          <dt>经费投入合计</dt><dd>{money(recentYearsTotal(app.performance.investment))}</dd>
-          <dt>经济效益合计</dt><dd>{money(recentYearsTotal(app.performance.economicBenefit))}</dd>
+          <dt>{DERIVED_LABELS.investmentTotal}</dt><dd>{money(recentYearsTotal(app.performance.investment))}</dd>
+          <dt>{DERIVED_LABELS.benefitTotal}</dt><dd>{money(recentYearsTotal(app.performance.economicBenefit))}</dd>
         </dl>
       </section>
     );

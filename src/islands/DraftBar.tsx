@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Application } from '../core/application/types';
 import { isBlankApplication } from '../core/draft/blank';
-import type { Draft } from '../core/draft/types';
+import type { Draft, DraftAttachment } from '../core/draft/types';
 import type { DraftRepository } from '../io/drafts/repository';
 import type { StoreError } from '../io/drafts/storeError';
 import { exportDraftFile, importDraftFile, importedMessage } from './drafts/draftFiles';
-import { errorMessage } from './drafts/errorMessage';
+import { describeError } from '../core/errors';
+import { ErrorDetails } from './ErrorDetails';
 import { FilePicker } from './FilePicker';
 
 interface Props {
@@ -17,11 +18,13 @@ interface Props {
   repository: DraftRepository;
   fallback: StoreError | null;
   readOnly: boolean;
+  /** The attachments the page holds, for an export when the store cannot be read. */
+  attachments: readonly DraftAttachment[];
   draftsUrl: string;
   onTakeOver: () => void;
 }
 
-type Message = { kind: 'error' | 'success'; text: string; back?: { id: string; title: string } } | null;
+type Message = { kind: 'error' | 'success'; text: string; details?: string | undefined; back?: { id: string; title: string } } | null;
 
 /** The import's result, carried over the reload that opens the new draft. */
 const IMPORT_NOTICE_KEY = 'lmcx-import-notice';
@@ -37,7 +40,7 @@ function takeImportNotice(): Message {
 }
 
 /** The draft's title and its files: export (the safe copy, 草稿备份-….zip) and import (as a new draft). */
-export function DraftBar({ title, draft, app, hasAttachments, repository, fallback, readOnly, draftsUrl, onTakeOver }: Props) {
+export function DraftBar({ title, draft, app, hasAttachments, repository, fallback, readOnly, attachments, draftsUrl, onTakeOver }: Props) {
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => setMessage(takeImportNotice()), []);
@@ -45,10 +48,12 @@ export function DraftBar({ title, draft, app, hasAttachments, repository, fallba
   async function exportNow() {
     setBusy(true);
     try {
-      await exportDraftFile(repository, { ...draft, title, data: app });
-      setMessage({ kind: 'success', text: '草稿文件已生成（文件名以“草稿备份”开头），请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。它不是报送用的申报材料包。' });
+      const missing = await exportDraftFile(repository, { ...draft, title, data: app }, attachments);
+      const left = missing > 0 ? `有${missing}个附件已无法从浏览器中读取，没有包含在内，请重新添加。` : '';
+      setMessage({ kind: 'success', text: `草稿文件已生成（文件名以“草稿备份”开头），请保存到电脑或U盘：换电脑或浏览器数据被清除时，可用它继续填写。它不是报送用的申报材料包。${left}` });
     } catch (error) {
-      setMessage({ kind: 'error', text: `导出失败：${errorMessage(error)}` });
+      const { message: text, details } = describeError(error);
+      setMessage({ kind: 'error', text: `导出失败：${text}`, details });
     } finally {
       setBusy(false);
     }
@@ -65,7 +70,8 @@ export function DraftBar({ title, draft, app, hasAttachments, repository, fallba
       sessionStorage.setItem(IMPORT_NOTICE_KEY, JSON.stringify(notice));
       window.location.assign(`?d=${encodeURIComponent(imported.draft.id)}`);
     } catch (error) {
-      setMessage({ kind: 'error', text: `${errorMessage(error)} 已有的草稿没有任何改动。` });
+      const { message: text, details } = describeError(error);
+      setMessage({ kind: 'error', text: `${text} 已有的草稿没有任何改动。`, details });
       setBusy(false);
     }
   }
@@ -101,6 +107,7 @@ export function DraftBar({ title, draft, app, hasAttachments, repository, fallba
           {message.back && (
             <> <a href={`?d=${encodeURIComponent(message.back.id)}`}>返回原来的草稿“{message.back.title}”</a></>
           )}
+          <ErrorDetails details={message.details} />
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { checkConditions } from '../core/application/conditions';
 import { fundingTotal, recentYearsTotal, teamStructure } from '../core/application/derived';
+import { DERIVED_LABELS, teamSizeText } from '../core/application/facts';
 import { presentPath, type Presented } from '../core/application/present';
 import type { SectionStatus } from '../core/application/sectionStatus';
 import type { Application, Issue, NoticeContext } from '../core/application/types';
@@ -61,17 +62,21 @@ function Block({ item }: { item: Presented }) {
   );
 }
 
-interface Props {
-  app: Application;
-  ctx: NoticeContext;
-  statuses: SectionStatus[];
+/** The workspace's part of the review: the desk shows a package's files itself and has no path to follow. */
+interface WorkspaceProps {
   attachments: readonly DraftAttachment[];
   issues: Issue[];
   steps: { previous: Step | undefined; next: Step | undefined };
 }
 
+type Props = {
+  app: Application;
+  ctx: NoticeContext;
+  statuses: SectionStatus[];
+} & (WorkspaceProps | { [K in keyof WorkspaceProps]?: undefined });
+
 /** 附件材料 as the package will hold them: count, video length, photo captions, proofs per * item, what is missing. */
-function AttachmentsReview({ app, attachments, issues }: Pick<Props, 'app' | 'attachments' | 'issues'>) {
+function AttachmentsReview({ app, attachments, issues }: { app: Application } & Pick<WorkspaceProps, 'attachments' | 'issues'>) {
   const seconds = useVideoSeconds(attachments);
   const missing = preSendCheck(app, issues, attachments.map((a) => a.meta), []).filter((c) => c.view === 'attachments');
   const total = attachments.reduce((n, a) => n + a.meta.size, 0);
@@ -181,25 +186,25 @@ export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: P
             })}
             {section.id === 'team' && (
               <>
-                <dt>团队人数（含领衔人）</dt><dd>{team.size}人</dd>
+                <dt>{DERIVED_LABELS.teamSize}</dt><dd>{teamSizeText(team.size)}</dd>
               </>
             )}
             {section.id === 'funding-naming' && (
               <>
-                <dt>经费合计</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
+                <dt>{DERIVED_LABELS.fundingTotal}</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
               </>
             )}
             {section.id === 'performance' && (
               <>
-                <dt>经费投入合计</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
-                <dt>经济效益合计</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
+                <dt>{DERIVED_LABELS.investmentTotal}</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
+                <dt>{DERIVED_LABELS.benefitTotal}</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
               </>
             )}
           </dl>
         </section>
       ))}
-      <AttachmentsReview app={app} attachments={attachments} issues={issues} />
-      <NextStep previous={steps.previous} next={steps.next} />
+      {attachments && <AttachmentsReview app={app} attachments={attachments} issues={issues} />}
+      {steps && <NextStep previous={steps.previous} next={steps.next} />}
     </>
   );
 }

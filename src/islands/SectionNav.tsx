@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SectionStatus } from '../core/application/sectionStatus';
 
-const VIEW_TITLES: Record<string, string> = { attachments: '附件材料', review: '检查申报内容', output: '生成PDF与材料包' };
+export const VIEW_TITLES: Record<string, string> = { attachments: '附件材料', review: '检查申报内容', output: '生成PDF与材料包' };
 
 function badge(status: SectionStatus): { text: string; className: string } {
   if (status.state === 'complete') return { text: '已完成', className: 'status--complete' };

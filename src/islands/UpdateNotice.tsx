@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
-import { registerServiceWorker } from '../io/serviceWorker';
+import { isSecureSite, PLAIN_HTTP_NOTE, registerServiceWorker } from '../io/serviceWorker';
 
-/** Registers the offline copy and says so plainly when a new version of the site is ready. */
+/**
+ * Registers the offline copy and says so plainly when a new version of the site is ready; over plain http, where
+ * there is no offline copy, says that once instead.
+ */
 export function UpdateNotice() {
   const [activate, setActivate] = useState<(() => void) | null>(null);
-  useEffect(() => registerServiceWorker((fn) => setActivate(() => fn)), []);
+  const [plainHttp, setPlainHttp] = useState(false);
+  useEffect(() => {
+    setPlainHttp(!isSecureSite());
+    registerServiceWorker((fn) => setActivate(() => fn));
+  }, []);
+  if (plainHttp) return <p className="plain-http-note">{PLAIN_HTTP_NOTE}</p>;
   if (!activate) return null;
   return (
     <p className="notice-box notice-info update-notice" role="status">

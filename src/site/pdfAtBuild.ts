@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { emptyApplication } from '../core/application/schema';
 import { formatChineseDate } from '../core/chinese-date';
 import { noticeDocument, type NoticeInput, type NoticeParagraph } from '../core/pdf/documents/notice';
-import { createFontResolver, planFonts, runsByFont, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
+import { chunkFace, createFontResolver, planFonts, runsByFont, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
 import { makePdf } from '../core/pdf/makePdf';
 import { PdfWriter } from '../core/pdf/render/renderPdf';
 import { A4 } from '../core/pdf/documents/template';
@@ -20,7 +20,7 @@ function fontsFor(texts: DocumentText[]) {
   if (plan.unprintable.length > 0) throw new Error(`build-time PDF: unprintable ${plan.unprintable.map((u) => u.char).join(' ')}`);
   const fonts = plan.chunks.map((file) => {
     const b = readFileSync(join(FONT_DIR, file));
-    return { name: file, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) };
+    return { name: file, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), face: chunkFace(manifest, file) };
   });
   return { fonts, resolver: createFontResolver(manifest) };
 }
@@ -68,7 +68,7 @@ export async function noticePdf(): Promise<ArrayBuffer> {
   };
   const allText = JSON.stringify(input);
   const { fonts, resolver } = fontsFor([{ path: '', label: '通知', text: allText.replace(/[\\{}"[\]:,]/g, ' ') }]);
-  const writer = new PdfWriter(fonts, (text) => runsByFont(text, resolver), A4);
+  const writer = new PdfWriter(fonts, (text) => runsByFont(text, resolver), A4, resolver.decode);
   const doc = noticeDocument(input, writer.measurer);
   return writer.render(doc);
 }

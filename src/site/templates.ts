@@ -1,4 +1,5 @@
 import type { FormTemplate, OutlineTemplate } from '../core/pdf/documents/template';
+import type { OutlineSection } from '../core/pdf/documents/materials';
 import { loadAttachments } from './notice';
 
 /** Markdown of our own content as the plain text a PDF prints: links keep their text, escapes go. */
@@ -30,4 +31,15 @@ export async function formTemplate(): Promise<FormTemplate> {
 export async function outlineTemplate(): Promise<OutlineTemplate> {
   const entry = await attachment(2);
   return { titleLines: entry.data.titleLines };
+}
+
+/** 附件2's headings ("## 一、…") and their numbered items with the outline's guidance, for the blank outline. */
+export async function outlineSections(): Promise<OutlineSection[]> {
+  const entry = await attachment(2);
+  const sections: OutlineSection[] = [];
+  for (const p of (entry.body ?? '').split(/\n\s*\n/).map((s) => s.trim())) {
+    if (p.startsWith('## ')) sections.push({ heading: plainText(p.slice(3)), items: [] });
+    else if (/^\d+\./.test(p)) sections[sections.length - 1]?.items.push(plainText(p));
+  }
+  return sections;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import JSZip from 'jszip';
+import { TextReader, TextWriter, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
 import { expectNoAxeViolations } from './helpers';
 
 const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
@@ -112,8 +112,9 @@ test.describe('drafts are never lost', () => {
     const before = await stored(page);
     const draft = before.drafts.find((d) => d.title === '熊建华劳模创新工作室');
     expect(draft).toBeDefined();
-    const bytes = [0, 255, 1, 128, 0xe4, 0xb8, 0xad, 7, 0, 0];
-    // Attachments arrive with the attachments issue; until then one is written straight into the store.
+    // A JPEG signature first: an import checks content as well as names.
+    const bytes = [0xff, 0xd8, 0xff, 0, 255, 1, 128, 0xe4, 0xb8, 0xad, 7, 0, 0];
+    // An attachment of arbitrary bytes, written straight into the store: the round trip is checked byte for byte.
     await page.evaluate(async ({ draftId, bytes }) => {
       const db = await new Promise<IDBDatabase>((resolve) => {
         const r = indexedDB.open('nanchang-lmcx-2021');
@@ -165,15 +166,20 @@ test.describe('drafts are never lost', () => {
     await expect(page.getByRole('status')).toContainText('已导入');
     const before = await stored(page);
 
-    const newer = new JSZip();
-    newer.file('manifest.json', JSON.stringify({ format: 'nanchang-lmcx-draft', formatVersion: 99, exportedAt: '2030-01-01T00:00:00Z', draft: {}, attachments: [] }));
-    newer.file('application.json', '{}');
-    const other = new JSZip();
-    other.file('readme.txt', 'not a draft');
+    const zipOf = async (files: Record<string, string>) => {
+      const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
+      for (const [name, text] of Object.entries(files)) await writer.add(name, new TextReader(text));
+      return Buffer.from(await writer.close());
+    };
+    const newer = await zipOf({
+      'manifest.json': JSON.stringify({ format: 'nanchang-lmcx-draft', formatVersion: 99, exportedAt: '2030-01-01T00:00:00Z', draft: {}, attachments: [] }),
+      'application.json': '{}',
+    });
+    const other = await zipOf({ 'readme.txt': 'not a draft' });
     const files = [
       { name: '乱码.zip', buffer: Buffer.from('PK\u0003\u0004 this zip is cut short') },
-      { name: '新版本.zip', buffer: await newer.generateAsync({ type: 'nodebuffer' }) },
-      { name: '别的压缩包.zip', buffer: await other.generateAsync({ type: 'nodebuffer' }) },
+      { name: '新版本.zip', buffer: newer },
+      { name: '别的压缩包.zip', buffer: other },
       { name: '原型.json', buffer: Buffer.from('{"cover": {"__proto__": {"polluted": true}}}') },
       { name: '构造器.json', buffer: Buffer.from('{"constructor": {"prototype": {}}}') },
       { name: '图片.png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
@@ -218,7 +224,8 @@ test('without IndexedDB the form still works in memory, says so, and can export'
   await page.getByLabel('工作室名称', { exact: true }).fill('内存劳模创新工作室');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿文件' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^草稿备份-内存劳模创新工作室-\d{8}\.zip$/);
-  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
-  const data = JSON.parse((await zip.file('application.json')?.async('string')) ?? '{}') as { cover: { studioName: string } };
+  const zip = new ZipReader(new Uint8ArrayReader(readFileSync(await download.path())), { useWebWorkers: false });
+  const entry = (await zip.getEntries()).find((e) => e.filename === 'application.json');
+  const data = JSON.parse(entry && !entry.directory ? await entry.getData(new TextWriter()) : '{}') as { cover: { studioName: string } };
   expect(data.cover.studioName).toBe('内存劳模创新工作室');
 });

@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, foreignRequests, recordRequests, visibleTextWithoutSpaces } from './helpers';
 import { allLines, attachment1Lines, attachment2Lines, noticeLines } from './notice-source';
@@ -78,7 +76,7 @@ test.describe('the notice as published', () => {
     await expect(page.getByRole('heading', { level: 2, name: '三、近三年来创新业绩情况' })).toBeVisible();
   });
 
-  test('the notice and the blank 申报表 are offered as PDFs made at build time', async ({ page, request }) => {
+  test('the notice and the blank 申报表 are offered as PDFs made at build time', async ({ page, request }, testInfo) => {
     await page.goto('/');
     const facts = page.getByRole('complementary', { name: '申报要点' });
     for (const [name, expected] of [
@@ -90,7 +88,7 @@ test.describe('the notice as published', () => {
       expect(response.status()).toBe(200);
       const body = await response.body();
       expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-      const file = join(mkdtempSync(join(tmpdir(), 'lmcx-')), 'a.pdf');
+      const file = testInfo.outputPath('a.pdf');
       writeFileSync(file, body);
       const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\s+/g, '');
       expect(text).toContain(expected.replace(/\s+/g, ''));

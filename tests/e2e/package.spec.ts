@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addCaptionedPhotos, media, openFixtureDraft, showView } from './helpers';
-import { readCentralDirectory } from '../../src/core/package/centralDirectory';
+import { openZip } from '../../src/core/package/zipReader';
+// The generated module itself: Playwright's loader cannot import the schema's JSON that the app's modules use.
 import validateFns from '../../src/generated/validate-application.js';
 
 const LANGUAGE_ENCODING_FLAG = 0x0800;
@@ -17,7 +17,7 @@ function walk(dir: string, base = dir): string[] {
   });
 }
 
-test('the submission package opens on a reviewer’s machine with the fixed layout, safe names and matching SHA-256', async ({ page }) => {
+test('the submission package opens on a reviewer’s machine with the fixed layout, safe names and matching SHA-256', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await openFixtureDraft(page);
   await showView(page, 'attachments');
@@ -33,12 +33,14 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   await expect(link).toBeVisible({ timeout: 60_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toBe('申报材料包-南昌经开区工会-熊建华劳模创新工作室.zip');
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'lmcx-dl-')), download.suggestedFilename());
+  // Under test-results/, which Playwright empties at the start of each run: nothing is left in /tmp.
+  const zipPath = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(zipPath);
 
   // A real unzip tool reads it without complaint…
   execFileSync('unzip', ['-t', '-qq', zipPath]);
-  const out = mkdtempSync(join(tmpdir(), 'lmcx-zip-'));
+  const out = testInfo.outputPath('unzipped');
+  mkdirSync(out, { recursive: true });
   execFileSync('unzip', ['-qq', zipPath, '-d', out]); // Info-ZIP reads the UTF-8 name from the 0x7075 field
   const root = '南昌经开区工会-熊建华劳模创新工作室-申报材料';
   const files = walk(join(out, root)).sort();
@@ -76,12 +78,44 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   // application.json holds the data, valid against the schema.
   const doc = JSON.parse(readFileSync(join(out, root, 'application.json'), 'utf8')) as { formatVersion: number; generatedAt: string; data: unknown };
   expect(doc.formatVersion).toBeGreaterThan(0);
-  const validate = validateFns['application'];
-  expect(validate?.(doc.data)).toBe(true);
+  expect(validateFns['application']?.(doc.data)).toBe(true);
 
   // Names are GBK without the UTF-8 flag (Windows 7 Explorer), with the UTF-8 name in the 0x7075 field.
-  const { headers } = await readCentralDirectory(new Blob([readFileSync(zipPath)]));
+  const { entries } = await openZip(new Blob([readFileSync(zipPath)]));
   const gbk = new TextDecoder('gbk');
-  const names = headers.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.name) : gbk.decode(h.name)));
+  const names = entries.map((h) => ((h.flags & LANGUAGE_ENCODING_FLAG) !== 0 ? new TextDecoder().decode(h.rawName) : gbk.decode(h.rawName)));
   expect(names).toContain(`${root}/04-照片/01-外景.jpg`);
+});
+
+test('a package worker killed mid-build ends the job with a Chinese message and 重试, which builds the package', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The first package worker is terminated right after it is asked to build: it falls silent, as one killed
+  // by the browser for memory does. Later workers run normally.
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    let killed = false;
+    window.Worker = class extends Native {
+      private readonly isPackage: boolean;
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.isPackage = String(url).includes('package.worker');
+      }
+      override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+        super.postMessage(message, transfer as Transferable[]);
+        if (this.isPackage && !killed && (message as { type?: string }).type === 'build') {
+          killed = true;
+          this.terminate();
+        }
+      }
+    };
+  });
+  await openFixtureDraft(page, 'output');
+  await page.getByRole('button', { name: '生成材料包' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '后台程序意外停止' });
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toContainText('生成材料包时，后台程序意外停止');
+  await expect(page.getByRole('progressbar', { name: '材料包生成进度' })).toHaveCount(0);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('link', { name: /^下载 .*\.zip$/ })).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toHaveCount(0);
 });

@@ -4,8 +4,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { FIXTURE_PATH, foreignRequests, openFixtureDraft, recordRequests, showView } from './helpers';
 import { isForbiddenStart } from '../../src/core/pdf/layout/kinsoku';
 
-const fixture = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { leader: { name: string } };
-
 /** Every short text value of the fixture (dates print the official way, long texts are checked elsewhere). */
 function shortValues(value: unknown): string[] {
   if (typeof value === 'string') return value !== '' && value.length < 40 && !/^\d{4}-\d{2}(-\d{2})?$/.test(value) ? [value] : [];
@@ -65,7 +63,8 @@ test.describe('the official PDFs, made in the browser', () => {
     expect(foreignRequests(requests, new URL(page.url()).origin)).toEqual([]);
     // Fonts: only the chunks this application needs, well under the whole 14.8 MB font.
     const fontResponses = await Promise.all(
-      requests.filter((r) => /\/fonts\/noto-serif-sc\/[^/]+\.ttf$/.test(r.url())).map(async (r) => (await (await r.response())?.body())?.length ?? 0),
+      // By the header: chunks prefetched by an earlier document of the page have no body to read any more.
+      requests.filter((r) => /\/fonts\/noto-serif-sc\/[^/]+\.ttf$/.test(r.url())).map(async (r) => Number((await r.response())?.headers()['content-length'] ?? 0)),
     );
     const fontBytes = fontResponses.reduce((a, b) => a + b, 0);
     expect(fontBytes).toBeGreaterThan(0);
@@ -85,20 +84,58 @@ test.describe('the official PDFs, made in the browser', () => {
     expect(fonts).toMatch(/User-/); // the picked font is embedded under its user key
   });
 
-  test('a character no font can print is named with its field, and no PDF is made', async ({ page }) => {
-    const app = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { leader: { name: string } };
-    app.leader.name = `𠮷${fixture.leader.name.slice(1)}`;
-    await page.goto('/apply/');
-    await page.getByLabel('导入草稿文件').setInputFiles({ name: 'rare.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(app)) });
-    await expect(page.getByLabel('工作室名称', { exact: true })).not.toHaveValue('');
+  test('rare names (𠮷 beyond the BMP, 䶮 in Ext-A) print as real text in all three PDFs', async ({ page }) => {
+    test.setTimeout(120_000);
+    const app = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { team: { members: { name: string }[] }; materials: { basics: { team: string } } };
+    const [first, second] = app.team.members;
+    if (!first || !second) throw new Error('the fixture has fewer than two team members');
+    first.name = '𠮷建华';
+    second.name = '龚䶮';
+    app.materials.basics.team = `${app.materials.basics.team}成员𠮷建华、龚䶮负责工艺设计。`;
+    await importDraft(page, app);
     await showView(page, 'output');
-    // Listed before anything is generated…
-    await expect(page.locator('.checks')).toContainText('字符“𠮷”无法打印到PDF中（在「领衔人的姓名」');
-    // …and generating stops with the same facts.
+    await expect(page.getByRole('heading', { level: 2, name: '生成PDF与材料包' })).toBeVisible();
+    await expect(page.locator('.checks')).not.toContainText('无法打印');
+    const files = [
+      await generate(page, '生成申报表PDF（A4）', '01-申报表.pdf'),
+      await generate(page, '生成申报表A3双面打印版', '01-申报表-A3双面打印.pdf'),
+      await generate(page, '生成申报材料PDF', '02-申报材料.pdf'),
+    ];
+    for (const file of files) {
+      const text = pdfText(file).replace(/\s+/g, '');
+      expect(text).toContain('𠮷建华');
+      expect(text).toContain('龚䶮');
+      expect(text).not.toMatch(/[\uE000-\uF8FF]/u);
+    }
+  });
+
+  test('an emoji and an invisible joiner are named with their code points before generating, and can be left out', async ({ page }) => {
+    const app = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as { remarks: string };
+    app.remarks = '团队获得好评👍\u200d。';
+    await importDraft(page, app);
+    await showView(page, 'output');
+    // Listed before anything is generated, the invisible one by its code point and name…
+    await expect(page.locator('.checks')).toContainText('字符“👍” U+1F44D（表情符号）无法打印到PDF中（在「其他需要说明的情况」');
+    await expect(page.locator('.checks')).toContainText('U+200D（零宽连接符）');
+    await expect(page.locator('.checks')).not.toContainText('“”');
+    // …generating stops with the same facts…
     await page.getByRole('button', { name: '生成申报表PDF（A4）' }).click();
     const alert = page.getByRole('alert').filter({ hasText: '无法打印' });
-    await expect(alert).toContainText('𠮷');
-    await expect(alert).toContainText('领衔人的姓名');
+    await expect(alert).toContainText('U+1F44D（表情符号），见于：「其他需要说明的情况」');
+    await expect(alert).toContainText('U+200D（零宽连接符）');
     await expect(page.getByRole('link', { name: '下载 01-申报表.pdf' })).toHaveCount(0);
+    // …and the applicant may print without them.
+    await alert.getByRole('button', { name: '略去这些字符，生成申报表PDF（A4）' }).click();
+    const link = page.getByRole('link', { name: '下载 01-申报表.pdf' });
+    await expect(link).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = pdfText(await download.path()).replace(/\s+/g, '');
+    expect(text).toContain('团队获得好评。');
   });
 });
+
+async function importDraft(page: Page, app: unknown): Promise<void> {
+  await page.goto('/apply/');
+  await page.getByLabel('导入草稿文件').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(app)) });
+  await expect(page.getByLabel('工作室名称', { exact: true })).not.toHaveValue('');
+}

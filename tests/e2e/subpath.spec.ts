@@ -36,7 +36,7 @@ test('a site built with BASE_PATH=/some/sub/ works when served from that sub-pat
     }
   }
   expect([...seen].map((u) => new URL(u).pathname).sort()).toEqual(
-    ['/some/sub/', '/some/sub/apply/', '/some/sub/attachment/1/', '/some/sub/attachment/2/', '/some/sub/drafts/'],
+    ['/some/sub/', '/some/sub/apply/', '/some/sub/attachment/1/', '/some/sub/attachment/2/', '/some/sub/desk/', '/some/sub/drafts/'],
   );
   expect(foreignRequests(requests, origin)).toEqual([]);
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageAt,
-  formatChineseDate,
-  formatChineseMonth,
-  fundingTotal,
-  recentYearsTotal,
-  teamStructure,
-} from '../../src/core/application/derived';
+import { ageAt, fundingTotal, recentYearsTotal, teamStructure } from '../../src/core/application/derived';
+import { formatChineseDate, formatChineseMonth } from '../../src/core/chinese-date';
 import { CTX, typicalApplication } from './fixture';
 
 describe('teamStructure', () => {

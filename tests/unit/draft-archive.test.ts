@@ -1,8 +1,9 @@
-import JSZip from 'jszip';
+import { BlobReader, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseApplicationJson } from '../../src/core/application/importJson';
-import { buildDraftArchive, draftArchiveName, readDraftFile } from '../../src/core/draft/archive';
+import { restoreApplication } from '../../src/core/application/importJson';
+import { buildDraftArchive, readDraftFile } from '../../src/core/draft/archive';
+import { draftArchiveName } from '../../src/core/draft/archiveName';
 import { newDraft } from '../../src/core/draft/restore';
 import { applicationJson } from '../../src/core/package/manifest';
 import { DraftError, type AttachmentMeta, type Draft, type DraftAttachment } from '../../src/core/draft/types';
@@ -39,7 +40,7 @@ function counter(): () => string {
   return () => `new-${++n}`;
 }
 
-async function bytesOf(blob: Blob): Promise<Uint8Array> {
+async function bytesOf(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
@@ -53,26 +54,44 @@ async function refusal(promise: Promise<unknown>): Promise<DraftError> {
   throw new Error('expected a DraftError');
 }
 
-async function builtZip(): Promise<JSZip> {
-  return JSZip.loadAsync(await (await buildDraftArchive(draft(), attachments(), NOW)).arrayBuffer());
+/** A zip's entries by name, unpacked by zip.js (which checks each CRC-32). */
+type Entries = Map<string, Uint8Array>;
+
+async function entriesOf(zip: Blob): Promise<Entries> {
+  const reader = new ZipReader(new BlobReader(zip), { useWebWorkers: false });
+  const files: Entries = new Map();
+  for (const entry of await reader.getEntries()) if (!entry.directory) files.set(entry.filename, await entry.getData(new Uint8ArrayWriter(), { checkSignature: true }));
+  await reader.close();
+  return files;
 }
 
-async function rezipped(zip: JSZip): Promise<Blob> {
-  return zip.generateAsync({ type: 'blob' });
+async function builtZip(): Promise<Entries> {
+  return entriesOf(await buildDraftArchive(draft(), attachments(), NOW));
 }
 
-async function manifestOf(zip: JSZip): Promise<Record<string, unknown>> {
-  return JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+/** The entries zipped again by zip.js, deflated, as other tools (and jszip before) write them. */
+async function rezipped(files: Entries): Promise<Blob> {
+  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, level: 6 });
+  for (const [name, bytes] of files) await writer.add(name, new Uint8ArrayReader(bytes));
+  return new Blob([await writer.close()]);
 }
 
-/** Local file headers in order (APPNOTE 4.3.7): name, compression method, DOS time and date. */
+const encode = (text: string) => new TextEncoder().encode(text);
+const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+
+function manifestOf(zip: Entries): Record<string, unknown> {
+  return JSON.parse(decode(zip.get('manifest.json'))) as Record<string, unknown>;
+}
+
+/** Local file headers in order (APPNOTE 4.3.7): name (UTF-8 with bit 11, else GBK), compression method, DOS time and date. */
 function localHeaders(zip: Uint8Array): { name: string; method: number; time: number; date: number }[] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const headers = [];
   for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
     const nameLength = view.getUint16(at + 26, true);
     const extraLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(zip.subarray(at + 30, at + 30 + nameLength));
+    const encoding = (view.getUint16(at + 6, true) & 0x0800) !== 0 ? 'utf-8' : 'gbk';
+    const name = new TextDecoder(encoding).decode(zip.subarray(at + 30, at + 30 + nameLength));
     headers.push({ name, method: view.getUint16(at + 8, true), time: view.getUint16(at + 10, true), date: view.getUint16(at + 12, true) });
     at += 30 + nameLength + extraLength + view.getUint32(at + 18, true);
   }
@@ -80,13 +99,13 @@ function localHeaders(zip: Uint8Array): { name: string; method: number; time: nu
 }
 
 describe('buildDraftArchive', () => {
-  it('lays out the manifest, the application and each attachment under its id', async () => {
+  it('lays out the manifest, the application and each attachment under its id, every entry stored', async () => {
     const headers = localHeaders(await bytesOf(await buildDraftArchive(draft(), attachments(), NOW)));
     expect(headers.map(({ name, method }) => [name, method])).toEqual([
-      ['manifest.json', 8],
-      ['application.json', 8],
+      ['manifest.json', 0],
+      ['application.json', 0],
       ['attachments/att-1/外景 照片.jpg', 0],
-      ['attachments/att-2/建议汇总.txt', 8],
+      ['attachments/att-2/建议汇总.txt', 0],
       ['attachments/att-3/证书.pdf', 0],
     ]);
   });
@@ -98,7 +117,7 @@ describe('buildDraftArchive', () => {
   });
 
   it('writes a manifest that describes the draft and checksums every attachment', async () => {
-    const manifest = await manifestOf(await builtZip());
+    const manifest = manifestOf(await builtZip());
     expect(manifest).toEqual({
       format: 'nanchang-lmcx-draft',
       formatVersion: 1,
@@ -119,22 +138,20 @@ describe('buildDraftArchive', () => {
   });
 
   it('leaves a recycle bin date out of the file', async () => {
-    const manifest = await manifestOf(
-      await JSZip.loadAsync(await (await buildDraftArchive({ ...draft(), deletedAt: NOW }, [], NOW)).arrayBuffer()),
-    );
+    const manifest = manifestOf(await entriesOf(await buildDraftArchive({ ...draft(), deletedAt: NOW }, [], NOW)));
     expect(manifest['draft']).not.toHaveProperty('deletedAt');
   });
 
   it('writes an application.json that the plain importer reads', async () => {
-    const json = await (await builtZip()).file('application.json')!.async('string');
-    expect(parseApplicationJson(json)).toEqual({ ok: true, data: typicalApplication(), dropped: [] });
+    const json = decode((await builtZip()).get('application.json'));
+    expect(restoreApplication(JSON.parse(json))).toEqual({ ok: true, data: typicalApplication(), dropped: [] });
   });
 
   it('keeps attachment names that Windows would refuse out of the paths', async () => {
     const odd = { meta: meta('att-9', 'other', 'CON.txt', 'text/plain', 1, 0), data: new Blob(['x']) };
     const strange = { meta: meta('att-8', 'other', 'a:b*?.', 'text/plain', 1, 1), data: new Blob(['y']) };
-    const zip = await JSZip.loadAsync(await (await buildDraftArchive(draft(), [odd, strange], NOW)).arrayBuffer());
-    expect(Object.keys(zip.files)).toEqual(['manifest.json', 'application.json', 'attachments/att-9/_CON.txt', 'attachments/att-8/ab']);
+    const zip = await entriesOf(await buildDraftArchive(draft(), [odd, strange], NOW));
+    expect([...zip.keys()]).toEqual(['manifest.json', 'application.json', 'attachments/att-9/_CON.txt', 'attachments/att-8/ab']);
   });
 });
 
@@ -181,9 +198,8 @@ describe('readDraftFile', () => {
   it('refuses an archive whose attachment was changed, naming the attachment', async () => {
     const zip = await builtZip();
     const path = 'attachments/att-1/外景 照片.jpg';
-    const bytes = await zip.file(path)!.async('uint8array');
+    const bytes = zip.get(path)!;
     bytes[10] = (bytes[10] ?? 0) ^ 0xff;
-    zip.file(path, bytes);
     const error = await refusal(readDraftFile(await rezipped(zip), NAME));
     expect(error.code).toBe('damaged');
     expect(error.message).toBe(
@@ -192,32 +208,35 @@ describe('readDraftFile', () => {
   });
 
   it('refuses an archive with an attachment missing', async () => {
-    const zip = (await builtZip()).remove('attachments/att-2/建议汇总.txt');
+    const zip = await builtZip();
+    zip.delete('attachments/att-2/建议汇总.txt');
     const error = await refusal(readDraftFile(await rezipped(zip), NAME));
     expect(error.code).toBe('damaged');
     expect(error.message).toContain('缺少附件“建议汇总.txt”');
   });
 
   it('refuses an archive without application.json', async () => {
-    const zip = (await builtZip()).remove('application.json');
+    const zip = await builtZip();
+    zip.delete('application.json');
     expect((await refusal(readDraftFile(await rezipped(zip), NAME))).code).toBe('damaged');
   });
 
   it('refuses a zip that is not a draft, with or without a manifest', async () => {
     const zip = await builtZip();
-    zip.file('manifest.json', JSON.stringify({ ...(await manifestOf(zip)), format: 'other' }));
+    zip.set('manifest.json', encode(JSON.stringify({ ...manifestOf(zip), format: 'other' })));
     const error = await refusal(readDraftFile(await rezipped(zip), 'photos.zip'));
     expect(error.code).toBe('not-a-draft');
     expect(error.message).toBe(
       '文件“photos.zip”不是申报草稿，无法导入。请选择从本网站导出的草稿文件（.zip）或申报数据文件（.json）。',
     );
-    const plain = new JSZip().file('外景.jpg', binary);
+    const plain = new Map([['外景.jpg', binary]]);
     expect((await refusal(readDraftFile(await rezipped(plain), 'photos.zip'))).code).toBe('not-a-draft');
   });
 
   it('refuses an archive of a newer format before reading the rest', async () => {
-    const zip = (await builtZip()).remove('application.json');
-    zip.file('manifest.json', JSON.stringify({ ...(await manifestOf(zip)), formatVersion: 2 }));
+    const zip = await builtZip();
+    zip.delete('application.json');
+    zip.set('manifest.json', encode(JSON.stringify({ ...manifestOf(zip), formatVersion: 2 })));
     const error = await refusal(readDraftFile(await rezipped(zip), NAME));
     expect(error.code).toBe('newer-version');
     expect(error.message).toBe(
@@ -227,11 +246,12 @@ describe('readDraftFile', () => {
 
   it('refuses forbidden keys in the manifest and in application.json', async () => {
     const inManifest = await builtZip();
-    const manifestText = await inManifest.file('manifest.json')!.async('string');
-    inManifest.file('manifest.json', manifestText.replace('"exportedAt"', '"__proto__": {"polluted": true}, "exportedAt"'));
+    const manifestText = decode(inManifest.get('manifest.json'));
+    inManifest.set('manifest.json', encode(manifestText.replace('"exportedAt"', '"__proto__": {"polluted": true}, "exportedAt"')));
     expect((await refusal(readDraftFile(await rezipped(inManifest), NAME))).code).toBe('forbidden-key');
 
-    const inApplication = (await builtZip()).file('application.json', '{"cover": {"constructor": {"prototype": {}}}}');
+    const inApplication = await builtZip();
+    inApplication.set('application.json', encode('{"cover": {"constructor": {"prototype": {}}}}'));
     const error = await refusal(readDraftFile(await rezipped(inApplication), NAME));
     expect(error.code).toBe('forbidden-key');
     expect(error.message).toBe(`文件“${NAME}”中有不允许的字段名“constructor”，已拒绝导入。请使用本网站导出的原始文件。`);
@@ -307,3 +327,99 @@ describe('the application.json of a submission package', () => {
     expect(draft.title).toBe('熊建华劳模创新工作室');
   });
 });
+
+describe('reading draft files through Blob slices', () => {
+  const MB = 1024 * 1024;
+
+  it('imports a draft file written by jszip before (deflated text), byte for byte', async () => {
+    const file = new Blob([readFileSync(new URL('../fixtures/draft-file-jszip-2021.zip', import.meta.url))]);
+    const read = await readDraftFile(file, NAME, { newId: counter() });
+    // The file predates the 填表联系人 group: it comes in empty.
+    expect(read.draft.data).toEqual({ ...typicalApplication(), contact: {} });
+    expect(read.attachments.map((a) => [a.meta.name, a.meta.size])).toEqual([
+      ['外景 照片.jpg', 1024],
+      ['建议汇总.txt', text.length],
+    ]);
+    expect(await bytesOf(read.attachments[0]!.data)).toEqual(binary);
+    expect(await bytesOf(read.attachments[1]!.data)).toEqual(text);
+  });
+
+  it('refuses a stored attachment whose bytes no longer match its CRC-32, naming the entry', async () => {
+    const zip = await bytesOf(await buildDraftArchive(draft(), attachments(), NOW));
+    const at = findBytes(zip, binary.subarray(0, 64));
+    zip[at + 100] = (zip[at + 100] ?? 0) ^ 0x01;
+    const error = await refusal(readDraftFile(new Blob([zip]), NAME));
+    expect(error.code).toBe('damaged');
+    expect(error.message).toContain('（“attachments/att-1/外景 照片.jpg”的校验值不符）');
+  });
+
+  it('refuses two entries of the same name', async () => {
+    const { writeZip } = await import('../../src/core/package/zipWriter');
+    const twice = await writeZip(
+      [
+        { path: 'manifest.json', data: new Blob(['{}']), crc32: 0 },
+        { path: 'manifest.json', data: new Blob(['{}']), crc32: 0 },
+      ],
+      new Date(),
+    );
+    const error = await refusal(readDraftFile(twice, NAME));
+    expect(error.code).toBe('damaged');
+    expect(error.message).toContain('压缩包中有两个同名的“manifest.json”');
+  });
+
+  it('refuses an entry that says it is larger than any attachment of its category, before reading it', async () => {
+    const zip = await builtZip();
+    const photo = new Uint8Array(31 * MB);
+    zip.set('attachments/att-1/外景 照片.jpg', photo);
+    const manifest = manifestOf(zip) as { attachments: { size: number }[] };
+    manifest.attachments[0]!.size = photo.length;
+    zip.set('manifest.json', encode(JSON.stringify(manifest)));
+    const error = await refusal(readDraftFile(await rezipped(zip), NAME));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toBe(
+      `文件“${NAME}”中的“attachments/att-1/外景 照片.jpg”过大（31 MB，超过 30 MB 的上限），无法导入。请使用本网站导出的原始文件。`,
+    );
+  });
+
+  it('stops inflating an entry that hides its real size (a zip bomb) at the size it declares, and calls it too large', async () => {
+    const zip = await builtZip();
+    const path = 'attachments/att-1/外景 照片.jpg';
+    zip.set(path, new Uint8Array(40 * MB)); // deflates to ~40 KB
+    const bomb = await bytesOf(await rezipped(zip));
+    // The central directory header (APPNOTE 4.3.12) now claims 1,024 bytes uncompressed, as the manifest does.
+    const view = new DataView(bomb.buffer);
+    const name = new TextEncoder().encode(path);
+    let patched = 0;
+    for (let at = 0; at + 46 < bomb.length; at += 1) {
+      if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== name.length) continue;
+      if (!bomb.subarray(at + 46, at + 46 + name.length).every((b, i) => b === name[i])) continue;
+      view.setUint32(at + 24, binary.length, true);
+      patched += 1;
+    }
+    expect(patched).toBe(1);
+    const error = await refusal(readDraftFile(new Blob([bomb]), NAME));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toContain('“attachments/att-1/外景 照片.jpg”过大（解压后超过记录的 1 KB）');
+  });
+
+  it('round-trips a large video byte for byte, the imported one a slice of the file', async () => {
+    const video = new Uint8Array(9 * MB + 5);
+    for (let i = 0; i < video.length; i += 1) video[i] = (i * 31) & 0xff;
+    const withVideo: DraftAttachment[] = [...attachments(), { meta: meta('att-v', 'video', '介绍.mp4', 'video/mp4', video.length, 0), data: new Blob([video]) }];
+    const file = await buildDraftArchive(draft(), withVideo, NOW);
+    const read = await readDraftFile(file, NAME, { newId: counter() });
+    const copy = read.attachments.find((a) => a.meta.category === 'video');
+    expect(copy?.data.size).toBe(video.length);
+    // Compared as Buffers: toEqual walks 9 MB element by element.
+    expect(Buffer.from(await bytesOf(copy!.data)).equals(video)).toBe(true);
+  });
+});
+
+/** Where `needle` first occurs in `haystack`. */
+function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  throw new Error('not found');
+}

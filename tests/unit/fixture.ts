@@ -1,8 +1,8 @@
 // Shared by the unit tests: the typical application (a fresh copy each time), the 2021 notice and the
-// real precompiled validator (run `node scripts/gen-validator.mjs` first).
+// real precompiled validator (`npm run generate` makes it; `npm run test:unit` runs that first).
 import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
 import fixtureJson from '../fixtures/typical-application.json';
-import validateFns from '../../src/generated/validate-application.js';
+import { schemaValidate } from '../../src/core/application/schemaValidator';
 import type { Application, NoticeContext } from '../../src/core/application/types';
 
 export const CTX: NoticeContext = { noticeYear: 2021, noticeDate: '2021-05-17' };
@@ -12,7 +12,5 @@ export function typicalApplication(): Application {
 }
 
 export function schemaValidator(): CompiledValidateFunction {
-  const validate = validateFns['application'];
-  if (validate === undefined) throw new Error('src/generated/validate-application.js has no "application" validator');
-  return validate;
+  return schemaValidate;
 }

@@ -4,7 +4,8 @@ import { newDraft } from '../../src/core/draft/restore';
 import { openIdbRepository } from '../../src/io/drafts/idbRepository';
 import { memoryRepository } from '../../src/io/drafts/memoryRepository';
 import type { DraftRepository } from '../../src/io/drafts/repository';
-import { StoreError, toStoreError } from '../../src/io/drafts/storeError';
+import { quotaError, StoreError, toStoreError } from '../../src/io/drafts/storeError';
+import { titleAfterSave } from '../../src/io/drafts/repository';
 import { typicalApplication } from './fixture';
 
 // The real browser store is tested end to end in tests/e2e/drafts.spec.ts; here the same contract runs on
@@ -64,17 +65,80 @@ describe.each(['idb', 'memory'] as const)('the %s draft repository', (kind) => {
 });
 
 describe('storage errors', () => {
-  it('name a full quota plainly and promise that saved work is kept', () => {
+  it('name a full quota plainly, with the free space when the browser reports it', () => {
     const error = toStoreError(new DOMException('full', 'QuotaExceededError'));
     expect(error.code).toBe('quota');
-    expect(error.message).toContain('存储空间已满');
+    expect(error.message).toContain('存储空间不足');
     expect(error.message).toContain('已保存的内容不受影响');
+    const figured = quotaError(new DOMException('full', 'QuotaExceededError'), { usage: 9 * 1024 ** 2, quota: 10 * 1024 ** 2 });
+    expect(figured.message).toContain('还可使用约 1 MB');
+    expect(figured.message).not.toContain('无痕');
   });
 
-  it('treat a refused database as unavailable and keep typed errors as they are', () => {
-    expect(toStoreError(new DOMException('no', 'InvalidStateError')).code).toBe('unavailable');
+  it('blame a private window only when the database cannot be opened at all', () => {
+    expect(toStoreError(new DOMException('no', 'InvalidStateError'), 'open').code).toBe('unavailable');
+    const closed = toStoreError(new DOMException('closing', 'InvalidStateError'));
+    expect(closed.code).toBe('closed');
+    expect(closed.message).not.toContain('无痕');
     const typed = new StoreError('not-found');
     expect(toStoreError(typed)).toBe(typed);
     expect(toStoreError(new Error('boom')).code).toBe('unknown');
+    expect(new StoreError('deleted').message).toContain('数据库被其他页面删除或清除');
+  });
+});
+
+describe('the IndexedDB repository recovers', () => {
+  it('reopens a connection closed under it and saves at once, and after a failed write on the next call', async () => {
+    const repo = await fresh('idb');
+    await repo.add(newDraft(typicalApplication(), NOW, 'd1'));
+    const original = IDBDatabase.prototype.transaction;
+    let failures = 1;
+    // As Chromium does after a disk error: the connection is closed and the call throws.
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (failures > 0) {
+        failures -= 1;
+        this.close();
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      }
+      return original.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      const data = typicalApplication();
+      data.summary = '重连后保存';
+      await repo.saveData('d1', data, { updatedAt: '2021-07-13T00:00:00.000Z' });
+      expect((await repo.get('d1')).data.summary).toBe('重连后保存');
+      // Two failures in a row: this call fails (closed, never "private mode"), the next one works.
+      failures = 2;
+      await expect(repo.saveData('d1', data, { updatedAt: '2021-07-14T00:00:00.000Z' })).rejects.toMatchObject({ code: 'closed' });
+      await repo.saveData('d1', data, { updatedAt: '2021-07-15T00:00:00.000Z' });
+      expect((await repo.get('d1')).updatedAt).toBe('2021-07-15T00:00:00.000Z');
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+  });
+
+  it('tells a deleted database from a purged draft and announces the reset', async () => {
+    let resets = 0;
+    indexedDB.deleteDatabase('nanchang-lmcx-2021');
+    const repo = await openIdbRepository({ onReset: () => (resets += 1) });
+    await repo.add(newDraft(typicalApplication(), NOW, 'd1'));
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase('nanchang-lmcx-2021');
+      r.onsuccess = () => resolve();
+    });
+    expect(resets).toBeGreaterThan(0);
+    await expect(repo.saveData('d1', typicalApplication(), { updatedAt: NOW })).rejects.toMatchObject({ code: 'deleted' });
+    // The page puts the draft back from memory and goes on saving.
+    await repo.add(newDraft(typicalApplication(), NOW, 'd1'));
+    await repo.saveData('d1', typicalApplication(), { updatedAt: '2021-07-14T00:00:00.000Z' });
+    expect((await repo.get('d1')).updatedAt).toBe('2021-07-14T00:00:00.000Z');
+  });
+});
+
+describe('a save keeps a rename made elsewhere', () => {
+  it('replaces the title only while it is still the one the editor wrote', () => {
+    expect(titleAfterSave('甲劳模创新工作室', { updatedAt: NOW, title: '乙劳模创新工作室', titleWas: '甲劳模创新工作室' })).toBe('乙劳模创新工作室');
+    expect(titleAfterSave('候选一', { updatedAt: NOW, title: '乙劳模创新工作室', titleWas: '甲劳模创新工作室' })).toBe('候选一');
+    expect(titleAfterSave('候选一', { updatedAt: NOW })).toBe('候选一');
   });
 });

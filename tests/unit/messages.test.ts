@@ -1,9 +1,6 @@
-import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
 import { describe, expect, it } from 'vitest';
-import { toIssues, transformErrors } from '../../src/core/application/messages';
-import { applicationSchema } from '../../src/core/application/schema';
+import { toIssues } from '../../src/core/application/messages';
 import type { Application } from '../../src/core/application/types';
-import validateFns from '../../src/generated/validate-application.js';
 import { schemaValidator, typicalApplication } from './fixture';
 
 // Object.assign lets a test put a wrongly typed value where the Application type would not allow it.
@@ -61,32 +58,5 @@ describe('toIssues', () => {
 
   it('names a field the schema does not have', () => {
     expect(schemaMessages((a) => Object.assign(a.cover, { fax: '0791-1234567' }))).toEqual([['cover', '「封面」中有申报表没有的字段“fax”。']]);
-  });
-});
-
-describe('transformErrors', () => {
-  const validator = createPrecompiledValidator<Application>(validateFns, applicationSchema);
-
-  function rjsfErrors(change: (app: Application) => void) {
-    const app = typicalApplication();
-    change(app);
-    return validator.validateFormData(app, applicationSchema, undefined, transformErrors).errors;
-  }
-
-  it('gives rjsf the same Chinese message, on the property rjsf uses', () => {
-    const errors = rjsfErrors((a) => delete a.cover.studioName);
-    expect(errors.map(({ property, message, stack }) => ({ property, message, stack }))).toEqual([
-      { property: '.cover.studioName', message: '请填写「工作室名称」。', stack: '请填写「工作室名称」。' },
-    ]);
-  });
-
-  it('names array rows in rjsf errors too', () => {
-    const errors = rjsfErrors((a) => (a.team.members[2] = { ...a.team.members[2], name: '' }));
-    expect(errors.map((error) => [error.property, error.message])).toEqual([['.team.members.2.name', '请填写「团队成员第3行的姓名」。']]);
-  });
-
-  it('collapses the industry list’s raw errors into one', () => {
-    const errors = rjsfErrors((a) => Object.assign(a.cover, { industry: 'Z' }));
-    expect(errors.map((error) => [error.property, error.message])).toEqual([['.cover.industry', '「所属行业」请从列表中选择。']]);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { restoreApplication } from '../../src/core/application/importJson';
-import { applicationJson, chinaDateTime, describeSize, materialsList, printedRecommender } from '../../src/core/package/manifest';
+import { applicationJson, chinaDateTime, describeSize, materialsList } from '../../src/core/package/manifest';
 import { schemaValidator, typicalApplication } from './fixture';
 
 // 01:30 on 12 July in China, still 11 July in UTC.
@@ -59,7 +59,6 @@ describe('材料清单.txt', () => {
     const text = materialsList({ application, files: [], generatedAt: NOW });
     expect(text).toContain('推荐单位：南昌市某某局工会');
     expect(text).toContain('联系电话：（未填写）');
-    expect(printedRecommender({ recommender: '其他' })).toBe('');
   });
 
   it('describes sizes exactly and readably', () => {

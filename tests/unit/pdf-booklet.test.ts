@@ -13,12 +13,29 @@ describe('the A3 booklet for double-sided printing', () => {
     ]);
   });
 
-  it('pads with blank pages before the back page', () => {
-    // 6 pages → 8: positions 6 and 7 blank, the real last page (index 5) stays on the back cover.
+  it('pads with blank pages at the end, never between consecutive pages', () => {
+    // 6 pages → 8: positions 7 and 8 blank (the back cover), pages 1–6 read in order.
     expect(bookletSheets(6)).toEqual([
-      { front: [5, 0], back: [1, null] },
-      { front: [null, 2], back: [3, 4] },
+      { front: [null, 0], back: [1, null] },
+      { front: [5, 2], back: [3, 4] },
     ]);
+    // Reading order of a folded booklet: front right, back left, back right, … of the sheets from the outside in,
+    // then back inward: the non-blank pages come out as 0…N−1 with nothing in between.
+    for (const count of [5, 6, 7, 9, 10, 11]) {
+      const sheets = bookletSheets(count);
+      const n = sheets.length * 4;
+      const order: (number | null)[] = Array.from({ length: n }, () => null);
+      sheets.forEach((sheet, i) => {
+        const k = i + 1;
+        order[n - 2 * k + 1] = sheet.front[0];
+        order[2 * k - 2] = sheet.front[1];
+        order[2 * k - 1] = sheet.back[0];
+        order[n - 2 * k] = sheet.back[1];
+      });
+      const firstBlank = order.indexOf(null);
+      expect(order.slice(0, firstBlank), String(count)).toEqual([...Array(count).keys()]);
+      expect(order.slice(firstBlank).every((p) => p === null), String(count)).toBe(true);
+    }
   });
 
   it('uses every page exactly once', () => {

@@ -59,6 +59,13 @@ describe.skipIf(!BUILT)(SUITE, () => {
       expect(chunk.file).toContain(createHash('sha256').update(bytes).digest('hex').slice(0, 8));
       expect(isTrueTypeWithGlyf(bytes), chunk.file).toBe(true);
       const listed = codePoints(chunk.ranges.map(rangeBounds));
+      if (chunk.pua === true) {
+        // A rare chunk maps exactly U+E000… one after the other, one per listed code point, all beyond chunk 0's.
+        expect(readCmap(bytes).ranges(), chunk.file).toEqual([[0xe000, 0xe000 + listed.length - 1]]);
+        expect(listed.filter((c) => earlier.has(c)), `${chunk.file} repeats`).toEqual([]);
+        for (const c of listed) earlier.add(c);
+        continue;
+      }
       const mapped = new Set(codePoints(readCmap(bytes).ranges()));
       expect(listed.filter((c) => !mapped.has(c)), `${chunk.file} lacks`).toEqual([]);
       // Anything else it maps (hb-subset keeps the bidi mirror of a kept character) is listed by an earlier chunk.
@@ -85,7 +92,7 @@ describe.skipIf(!BUILT)(SUITE, () => {
     expect(chunk0.has('燊'.codePointAt(0) ?? 0)).toBe(false);
   });
 
-  it('prints the typical application and the notice within the 2 MB budget, 𠮷 excepted', () => {
+  it('prints the typical application and the notice within the 2 MB budget, a rare name with one more small chunk', () => {
     if (manifest === undefined) return;
     const texts = [...fixtureTexts(), { path: 'notice', label: '通知', text: NOTICE.replace(/\t/g, ' ') }];
     const plan = planFonts(texts, manifest);
@@ -97,8 +104,12 @@ describe.skipIf(!BUILT)(SUITE, () => {
     expect(total).toBeLessThanOrEqual(BUDGET);
     console.info(`typical application + notice: ${plan.chunks.length} chunks, ${total} bytes (${plan.chunks.join(', ')})`);
 
+    expect(plan.chunks.filter((file) => manifest.chunks.find((c) => c.file === file)?.pua === true)).toEqual([]);
     const withJi = planFonts([...texts, { path: 'leader.name', label: '领衔人 姓名', text: '𠮷' }], manifest);
-    expect(withJi.unprintable).toMatchObject([{ char: '𠮷', reason: 'outside-bmp', fields: [{ path: 'leader.name' }] }]);
+    expect(withJi.unprintable).toEqual([]);
+    const rare = withJi.chunks.filter((file) => !plan.chunks.includes(file));
+    expect(rare).toHaveLength(1);
+    expect(sizes.get(rare[0] ?? '') ?? Infinity).toBeLessThan(200_000);
   });
 
   it('covers every GBK hanzi in some chunk', () => {
@@ -114,5 +125,27 @@ describe.skipIf(!BUILT)(SUITE, () => {
     }
     expect([...text].length).toBeGreaterThanOrEqual(20902);
     expect(planFonts([{ path: 'all', label: 'GBK', text }], manifest).unprintable).toEqual([]);
+  });
+
+  it('prints every Han ideograph of Ext-A to Ext-F and the compatibility blocks, and most of Ext-G', () => {
+    if (manifest === undefined) return;
+    const blocks: [string, number, number, number][] = [
+      ['Ext-A', 0x3400, 0x4dbf, 1],
+      ['Ext-B', 0x20000, 0x2a6df, 0.999],
+      ['Ext-C', 0x2a700, 0x2b739, 0.99],
+      ['Ext-D', 0x2b740, 0x2b81d, 0.99],
+      ['Ext-E', 0x2b820, 0x2cea1, 0.99],
+      ['Ext-F', 0x2ceb0, 0x2ebe0, 0.99],
+      ['Ext-G', 0x30000, 0x3134a, 0.6],
+      ['compatibility', 0xf900, 0xfad9, 0.99],
+      ['compatibility supplement', 0x2f800, 0x2fa1d, 0.99],
+    ];
+    for (const [name, from, to, share] of blocks) {
+      let text = '';
+      for (let c = from; c <= to; c++) if (/\p{Ideographic}/u.test(String.fromCodePoint(c))) text += String.fromCodePoint(c);
+      const total = [...text].length;
+      const missing = planFonts([{ path: 'x', label: name, text }], manifest).unprintable.length;
+      expect((total - missing) / total, name).toBeGreaterThanOrEqual(share);
+    }
   });
 });

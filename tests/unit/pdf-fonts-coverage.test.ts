@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   charactersOf,
   createFontResolver,
+  characterLabel,
   describeUnprintable,
   fontFor,
   planFonts,
@@ -28,6 +29,7 @@ function manifestJson(): unknown {
       { file: 'c009-89abcdef.ttf', bytes: 200, tier: 'gb2312-level2', ranges: [cp('毂')] },
       { file: 'c044-deadbeef.ttf', bytes: 300, tier: 'gbk-han', ranges: [[cp('燊') - 2, cp('燊') + 2]] },
       { file: 'c046-feedface.ttf', bytes: 400, tier: 'gbk-han', ranges: [cp('玥')] },
+      { file: 'c140-0badf00d.ttf', bytes: 500, tier: 'rare', pua: true, face: 'HanaMinB', ranges: [0x20000, [0x20bb5, 0x20bb7], 0x2a6a5] },
     ],
   };
 }
@@ -35,6 +37,7 @@ const manifest: FontManifest = validateFontManifest(manifestJson());
 const CHUNK0 = 'c000-0123abcd.ttf';
 const SHEN = 'c044-deadbeef.ttf';
 const YUE = 'c046-feedface.ttf';
+const RARE = 'c140-0badf00d.ttf';
 
 describe('charactersOf', () => {
   it('splits by code points, once each, in order of first occurrence', () => {
@@ -66,30 +69,41 @@ describe('planFonts', () => {
     expect(plan.unprintable.map((u) => u.char)).toEqual(['龚']);
   });
 
-  it('reports a character outside the BMP with every field it is in, even though no font is asked', () => {
+  it('prints characters beyond the BMP from a rare chunk, and reports an emoji with every field it is in', () => {
     const plan = planFonts(
       [
-        { path: 'leader.name', label: '领衔人 姓名', text: '𠮷工' },
-        { path: 'summary', label: '简介', text: '工作室𠮷𠮷' },
-        { path: 'leader.name', label: '领衔人 姓名', text: '𠮷' },
+        { path: 'leader.name', label: '领衔人 姓名', text: '𠮷工😀' },
+        { path: 'summary', label: '简介', text: '工作室😀😀' },
+        { path: 'leader.name', label: '领衔人 姓名', text: '😀' },
       ],
       manifest,
       [{ name: 'User-Everything', covers: () => true }],
     );
+    expect(plan.chunks).toEqual([RARE]);
     expect(plan.unprintable).toEqual([
       {
-        char: '𠮷',
-        codePoint: 0x20bb7,
-        reason: 'outside-bmp',
+        char: '😀',
+        codePoint: 0x1f600,
+        reason: 'no-font',
         fields: [
           { path: 'leader.name', label: '领衔人 姓名' },
           { path: 'summary', label: '简介' },
         ],
       },
     ]);
-    expect(describeUnprintable(plan.unprintable[0]!)).toBe(
-      '“𠮷”（U+20BB7）属于扩展区的生僻字，PDF 生成程序无法输出；见于：领衔人 姓名、简介。',
-    );
+    expect(describeUnprintable(plan.unprintable[0]!)).toBe('“😀” U+1F600（表情符号）所用字体中没有这个字符；见于：领衔人 姓名、简介。');
+  });
+
+  it('names invisible characters by code point and name, never as an empty “”', () => {
+    const plan = planFonts([{ path: 'remarks', label: '备注', text: '👍\u200d\ufe0f工' }], manifest);
+    expect(plan.unprintable.map((u) => [u.codePoint, u.reason])).toEqual([
+      [0x1f44d, 'no-font'],
+      [0x200d, 'invisible'],
+      [0xfe0f, 'invisible'],
+    ]);
+    expect(plan.unprintable.map((u) => characterLabel(u.char))).toEqual(['“👍” U+1F44D（表情符号）', 'U+200D（零宽连接符）', 'U+FE0F（表情样式选择符）']);
+    expect(describeUnprintable(plan.unprintable[1]!)).toBe('U+200D（零宽连接符）是不可见的格式字符，打印出来是空白或方框；见于：备注。');
+    expect(characterLabel('ཀ')).toBe('“ཀ” U+0F40（藏文）');
   });
 
   it('reports control characters other than \\n, and lone surrogates', () => {
@@ -101,7 +115,7 @@ describe('planFonts', () => {
       [0x85, 'control'],
       [0xd842, 'lone-surrogate'],
     ]);
-    expect(describeUnprintable(plan.unprintable[0]!)).toBe('（U+0009）是不可见的控制字符；见于：备注。');
+    expect(describeUnprintable(plan.unprintable[0]!)).toBe('U+0009（制表符）是不可见的控制字符；见于：备注。');
   });
 
   it('reports characters no font covers with reason no-font', () => {
@@ -131,7 +145,8 @@ describe('fontFor and runsByFont', () => {
     expect(resolver.fontFor(cp('A'))).toBe(CHUNK0);
     expect(resolver.fontFor(cp('燊') + 2)).toBe(SHEN);
     expect(resolver.fontFor(cp('燊') + 3)).toBeNull();
-    expect(resolver.fontFor(0x20bb7)).toBeNull();
+    expect(resolver.fontFor(0x20bb7)).toBe(RARE);
+    expect(resolver.fontFor(0x20bb8)).toBeNull();
     expect(resolver.fontFor(0x0a)).toBeNull();
     expect(fontFor(cp('玥'), manifest)).toBe(YUE);
     expect(resolver.isChunk(YUE)).toBe(true);
@@ -158,11 +173,23 @@ describe('fontFor and runsByFont', () => {
     expect(runsByFont('', resolver)).toEqual([]);
   });
 
+  it('hands a rare chunk its private-use stand-ins, in the order of its ranges, and decodes them back', () => {
+    expect(runsByFont('𠀀工𠮷𠮵𪚥', resolver)).toEqual([
+      { font: RARE, text: '\ue000' },
+      { font: CHUNK0, text: '工' },
+      { font: RARE, text: '\ue003\ue001\ue004' },
+    ]);
+    expect([0xe000, 0xe001, 0xe003, 0xe004, 0xe005].map((code) => resolver.decode(RARE, code))).toEqual([0x20000, 0x20bb5, 0x20bb7, 0x2a6a5, null]);
+    expect(resolver.decode(CHUNK0, 0xe000)).toBeNull();
+    expect(resolver.encode('工', CHUNK0)).toBe('工');
+  });
+
   it('throws on an unprintable character unless a printable replacement is given', () => {
-    expect(() => runsByFont('一𠮷二', resolver)).toThrow(UnprintableCharacterError);
-    expect(() => runsByFont('一𠮷二', resolver)).toThrow('U+20BB7');
-    expect(runsByFont('一𠮷二', resolver, { replacement: '（）' })).toEqual([{ font: CHUNK0, text: '一（）二' }]);
-    expect(() => runsByFont('一𠮷', resolver, { replacement: '鑫' })).toThrow(UnprintableCharacterError);
+    expect(() => runsByFont('一😀二', resolver)).toThrow(UnprintableCharacterError);
+    expect(() => runsByFont('一😀二', resolver)).toThrow('U+1F600');
+    expect(runsByFont('一😀二', resolver, { replacement: '（）' })).toEqual([{ font: CHUNK0, text: '一（）二' }]);
+    expect(runsByFont('一😀二', resolver, { replacement: '' })).toEqual([{ font: CHUNK0, text: '一二' }]);
+    expect(() => runsByFont('一😀', resolver, { replacement: '鑫' })).toThrow(UnprintableCharacterError);
   });
 });
 
@@ -171,7 +198,8 @@ describe('validateFontManifest', () => {
   const withChunks = (chunks: unknown): unknown => ({ ...(base as object), chunks });
 
   it('accepts the manifest and keeps its optional fields', () => {
-    expect(manifest.chunks).toHaveLength(4);
+    expect(manifest.chunks).toHaveLength(5);
+    expect(manifest.chunks[4]).toMatchObject({ pua: true, face: 'HanaMinB' });
     expect(manifest.chunks[0]?.tier).toBe('common');
     expect(manifest.scriptVersion).toBe(1);
   });
@@ -188,6 +216,7 @@ describe('validateFontManifest', () => {
     ['a range beyond Unicode', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [0x110000] }])],
     ['overlapping chunks', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [[60, 70]] }, { file: 'b.ttf', bytes: 1, ranges: [65] }])],
     ['the same file twice', withChunks([{ file: 'a.ttf', bytes: 1, ranges: [60] }, { file: 'a.ttf', bytes: 1, ranges: [65] }])],
+    ['a rare chunk beyond the private-use area', withChunks([{ file: 'a.ttf', bytes: 1, pua: true, ranges: [[0x20000, 0x20000 + 6400]] }])],
   ])('refuses %s with a Chinese message', (_, value) => {
     expect(() => validateFontManifest(value)).toThrow(FontManifestError);
     expect(() => validateFontManifest(value)).toThrow(/^字体清单（manifest.json）格式不正确：/);

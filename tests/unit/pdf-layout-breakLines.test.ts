@@ -255,9 +255,16 @@ describe('两端对齐', () => {
   });
 
   it('字距按码位计算（jsPDF 每个字后加一次 charSpace）', () => {
-    const ls = lines('𠮷一二三四五六七八九十', 100);
+    const ls = lines('𠮷一二三四五六七八九十百', 100);
     expect(ls[0]?.text).toBe('𠮷一二三四五六七八九');
     expect(countChars('𠮷一')).toBe(2);
+  });
+
+  it('段落末行不只留一个字：上一行提前断开', () => {
+    expect(texts(lines('工艺设计与数控编程', 40))).toEqual(['工艺设计', '与数控', '编程']);
+    expect(texts(lines(`${TEN}况。`, 100))).toEqual(['一二三四五六七八九', '十况。']);
+    // a two-character line is never broken to one: then the lone character stays
+    expect(texts(lines('一二三', 20))).toEqual(['一二', '三']);
   });
 
   it('首行缩进两个字', () => {

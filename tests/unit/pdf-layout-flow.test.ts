@@ -102,8 +102,19 @@ describe('段落分页', () => {
   });
 
   it('keepWithNext：放得下时不移动', () => {
-    const pages = flow([body(cjk(16 * 6)), body('一、基本情况', { keepWithNext: true }), body(cjk(32))], page, measurer);
+    const pages = flow([body(cjk(16 * 5)), body('一、基本情况', { keepWithNext: true }), body(cjk(32))], page, measurer);
     expect(textsOf(pages[0]).length).toBe(8);
+  });
+
+  it('孤行控制：段落跨页时每页至少两行', () => {
+    // 8 lines to a page: after 7 lines, a 3-line paragraph moves whole (1+2 or 2+1 would leave a line alone) …
+    const moved = flow([body(cjk(16 * 7)), body(cjk(16 * 3))], page, measurer);
+    expect(textsOf(moved[0]).length).toBe(7);
+    expect(textsOf(moved[1]).length).toBe(3);
+    // … and after 5 lines, a 4-line paragraph keeps 2 here rather than 3 + a widow.
+    const split = flow([body(cjk(16 * 5)), body(cjk(16 * 4))], page, measurer);
+    expect(textsOf(split[0]).length).toBe(7);
+    expect(textsOf(split[1]).length).toBe(2);
   });
 
   it('没有一行以禁用标点开头', () => {

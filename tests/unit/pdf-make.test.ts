@@ -1,15 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { isForbiddenStart } from '../../src/core/pdf/layout';
 import { documentTexts, makePdf, type PdfJob, type PdfKind } from '../../src/core/pdf/makePdf';
 import { emptyApplication } from '../../src/core/application/schema';
 import { CTX, typicalApplication } from './fixture';
 import { FORM, fontsBuilt, nodeFonts, OUTLINE } from './pdf-node';
 
+// Each test makes and reads back whole PDFs: on a shared machine that can take more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+
 const out = mkdtempSync(join(tmpdir(), 'lmcx-pdf-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function pdf(kind: PdfKind, app = typicalApplication()): { file: string; pages: number; bytes: number } {
   const job: PdfJob = { kind, app, ctx: CTX, form: FORM, outline: OUTLINE };
@@ -74,7 +78,7 @@ describe.skipIf(!fontsBuilt() || !hasPoppler())('the PDFs made from the typical 
   it('申报材料 carries the outline headings and the long texts', () => {
     const app = typicalApplication();
     const { file } = pdf('materials', app);
-    const flat = text(file).replace(/\s+/g, '');
+    const flat = text(file).replace(/\s+/g, '').replace(/—\d+—/g, ''); // a paragraph may go on over a page number
     for (const heading of ['一、创新工作室基本情况', '1.工作室概况', '三、近三年来创新业绩情况', '4.荣誉奖励']) expect(flat).toContain(heading);
     expect(flat).toContain(app.materials.results.honors?.replace(/\s+/g, '') ?? 'missing');
   });
@@ -92,10 +96,34 @@ describe.skipIf(!fontsBuilt() || !hasPoppler())('the PDFs made from the typical 
     expect(text(file).replace(/\s+/g, '')).toContain('所在单位工会意见');
   });
 
-  it('reports 𠮷 as unprintable', () => {
+  it('prints rare names (𠮷 beyond the BMP, 䶮 in Ext-A, 𪚥 in Ext-B, 𰻞 in Ext-G) as real, extractable text in all three PDFs', () => {
     const app = typicalApplication();
-    app.leader.name = '𠮷建华';
+    const member = app.team.members[0];
+    if (member === undefined) throw new Error('fixture has no team member');
+    member.name = '𠮷建华';
+    app.leader.name = '刘䶮';
+    app.materials.basics.overview = `${app.materials.basics.overview ?? ''}成员𠮷建华、𪚥明与𰻞面馆。`;
     const fonts = nodeFonts(documentTexts({ kind: 'form', app, ctx: CTX, form: FORM, outline: OUTLINE }));
-    expect(fonts.unprintable).toContain('𠮷');
+    expect(fonts.unprintable).toEqual([]);
+    for (const kind of ['form', 'formA3', 'materials'] as const) {
+      const flat = text(pdf(kind, app).file).replace(/\s+/g, '');
+      expect(flat, kind).toContain('𠮷建华');
+      if (kind !== 'materials') expect(flat, kind).toContain('刘䶮');
+      else expect(flat).toContain('𪚥明与𰻞面馆');
+      expect(flat, kind).not.toMatch(/[\uE000-\uF8FF]/u);
+    }
+  }, 30_000);
+
+  it('reports an emoji with its code point and prints without it when asked', () => {
+    const app = typicalApplication();
+    app.remarks = '团队很棒👍\u200d。';
+    const job: PdfJob = { kind: 'form', app, ctx: CTX, form: FORM, outline: OUTLINE };
+    const fonts = nodeFonts(documentTexts(job));
+    expect(fonts.unprintable).toEqual(['👍', '\u200d']);
+    expect(() => makePdf(job, fonts)).toThrow(/U\+1F44D/);
+    const made = makePdf({ ...job, omitUnprintable: true }, fonts);
+    const file = join(out, 'omit.pdf');
+    writeFileSync(file, new Uint8Array(made.bytes));
+    expect(text(file).replace(/\s+/g, '')).toContain('团队很棒。');
   });
 });

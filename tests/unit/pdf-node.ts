@@ -1,7 +1,7 @@
 // Shared by the PDF tests: the bundled fonts from public/fonts (made by `npm run build:fonts`), read from disk.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createFontResolver, planFonts, validateFontManifest, type DocumentText } from '../../src/core/pdf/fonts';
+import { chunkFace, createFontResolver, planFonts, validateFontManifest, type DocumentText } from '../../src/core/pdf/fonts';
 import type { PdfFonts } from '../../src/core/pdf/makePdf';
 import type { FormTemplate, OutlineTemplate } from '../../src/core/pdf/documents/template';
 
@@ -16,7 +16,7 @@ export function nodeFonts(texts: DocumentText[]): PdfFonts & { unprintable: stri
   const plan = planFonts(texts, manifest);
   const fonts = plan.chunks.map((file) => {
     const b = readFileSync(`${fontDir}${file}`);
-    return { name: file, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) };
+    return { name: file, bytes: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength), face: chunkFace(manifest, file) };
   });
   return { fonts, resolver: createFontResolver(manifest), unprintable: plan.unprintable.map((u) => u.char) };
 }

@@ -1,5 +1,6 @@
 // The notice's six 推荐申报条件 as a self-check, each with a reason drawn from the application's own data.
 import { countList, fundingTotal, recentYearsTotal, teamStructure } from './derived';
+import { teamSizeText } from './facts';
 import { isModelWorkerHonor } from './honors';
 import { projectsPerRecentYear } from './projects';
 import { labelOf, schemaNodeAt } from './schema';
@@ -37,7 +38,7 @@ function innovationTeam(app: Application, ctx: NoticeContext): ConditionCheck {
   return {
     ...base,
     met: true,
-    reason: `团队共${size}人（含领衔人）。学历：${countList(byEducation)}；职称或技能等级：${countList(byTitle)}；年龄：${countList(byAge)}`,
+    reason: `团队共${teamSizeText(size)}。学历：${countList(byEducation)}；职称或技能等级：${countList(byTitle)}；年龄：${countList(byAge)}`,
   };
 }
 

@@ -5,8 +5,6 @@ import { classifyTitle, TITLE_LEVELS, type TitleLevel } from './titleLevel';
 import { EDUCATION_LEVELS, type Application, type Education, type FundingSource, type NoticeContext, type YearAmounts } from './types';
 import { YEAR_KEYS } from './years';
 
-export { formatChineseDate, formatChineseMonth } from '../chinese-date';
-
 export const AGE_BANDS = ['35岁及以下', '36–50岁', '51岁及以上', '未填'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type EducationBucket = Education | '未填';

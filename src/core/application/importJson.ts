@@ -1,16 +1,14 @@
-// Reading an application.json chosen by the user. The file is untrusted: it is parsed with JSON.parse,
-// checked against the schema's shape, and copied key by key from the schema (never from the file), so no
+// Reading application data from an untrusted source (a stored draft, the JSON of a draft file or package):
+// checked against the schema's shape and copied key by key from the schema (never from the data), so no
 // user key is ever assigned into an object. Missing or empty fields are fine: a draft may be incomplete.
 // Fields this version does not know (a file from another tool or a later version) are left out and named,
 // so the caller can say what was not imported.
-// restoreApplication is the same check for a value that is already parsed (a stored draft, a zip's JSON).
-import { formatBytes } from '../bytes';
 import { TYPE_NAMES } from './messages';
 import { defaultValue, labelOf, rootSchemaNode, type SchemaNode } from './schema';
 import type { Application } from './types';
 
 /** Why an import failed, for callers that map failures onto their own error codes (the drafts store). */
-export type ImportFailure = 'empty' | 'too-large' | 'not-json' | 'not-an-application' | 'forbidden-key' | 'invalid-data';
+export type ImportFailure = 'not-an-application' | 'forbidden-key' | 'invalid-data';
 export type ImportResult =
   | { ok: true; data: Application; /** Fields left out because the schema has no such key, as 「封面」中的“x”. */ dropped: string[] }
   | { ok: false; reason: ImportFailure; message: string };
@@ -25,15 +23,6 @@ export type JsonObject = { [key: string]: unknown };
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function syntaxErrorMessage(error: unknown, text: string): string {
-  const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
-  if (position === undefined) return '文件不是有效的 JSON 数据，可能不完整或已损坏。';
-  const before = text.slice(0, Number(position)).split('\n');
-  const line = before.length;
-  const column = [...(before.at(-1) ?? '')].length + 1;
-  return `文件不是有效的 JSON 数据（第${line}行第${column}列附近有错误），可能已损坏。`;
 }
 
 /** The first forbidden key anywhere in the tree; iterative, so a deeply nested file cannot overflow the stack. */
@@ -127,20 +116,4 @@ export function restoreApplication(value: unknown): ImportResult {
   }
   // copyBySchema built every group and list the schema defines, with leaves of the schema's types.
   return { ok: true, data: data as Application, dropped: findings.dropped };
-}
-
-export function parseApplicationJson(text: string, maxBytes: number = DEFAULT_MAX_BYTES): ImportResult {
-  const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return failure('empty', '文件是空的，没有申报表数据。');
-  const bytes = new TextEncoder().encode(source).length;
-  if (bytes > maxBytes) {
-    return failure('too-large', `文件太大（${formatBytes(bytes)}），申报表数据文件不能超过 ${formatBytes(maxBytes)}。`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(source);
-  } catch (error) {
-    return failure('not-json', syntaxErrorMessage(error, source));
-  }
-  return restoreApplication(parsed);
 }

@@ -1,6 +1,5 @@
 // Chinese messages for the schema's validation errors, naming the field by its label and saying what to
-// do. Works on AJV's raw errors (toIssues) and on rjsf's transformed ones (transformErrors).
-import type { ErrorTransformer, RJSFValidationError } from '@rjsf/utils';
+// do, from AJV's raw errors (the form shows them through errorSchema.ts).
 import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
 import { patternKind, type PatternKind } from './patterns';
 import { labelOf, schemaNodeAt } from './schema';
@@ -45,11 +44,6 @@ function fromAjv(error: AjvError): SchemaError {
   return { keyword: error.keyword, path, params: error.params };
 }
 
-function fromRjsf(error: RJSFValidationError): SchemaError {
-  // rjsf has already appended the missing property of `required` errors to `property` (".cover.studioName").
-  return { keyword: error.name ?? '', path: (error.property ?? '').replace(/^\./, ''), params: error.params };
-}
-
 // minLength 1 is how the schema makes an empty string count as missing; const/oneOf is the industry list.
 const CANONICAL_KEYWORDS: Readonly<Record<string, string>> = { minLength: 'required', const: 'enum', oneOf: 'enum' };
 
@@ -87,6 +81,10 @@ function messageFor({ keyword, path, params }: SchemaError): string {
     }
     case 'minItems':
       return minItemsMessage(path, label, param(params, 'limit'));
+    case 'maxItems':
+      return `「${label}」最多填写${String(param(params, 'limit'))}项。`;
+    case 'maxLength':
+      return `「${label}」最多${String(param(params, 'limit'))}个字符。`;
     case 'minimum':
       return `「${label}」不能小于${String(param(params, 'limit'))}。`;
     case 'exclusiveMinimum':
@@ -122,12 +120,3 @@ export function toIssues(errors: readonly AjvError[]): Issue[] {
   });
   return uniqueBy(issues, (issue) => `${issue.path}\n${issue.message}`);
 }
-
-/** For rjsf's `transformErrors` prop: the same Chinese messages, in rjsf's error shape. */
-export const transformErrors: ErrorTransformer = (errors) => {
-  const translated = errors.map((error): RJSFValidationError => {
-    const message = messageFor(fromRjsf(error));
-    return { ...error, message, stack: message };
-  });
-  return uniqueBy(translated, (error) => `${error.property ?? ''}\n${error.stack}`);
-};

@@ -18,7 +18,9 @@ export interface SchemaNode {
   default?: unknown;
   pattern?: string;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
+  maxItems?: number;
   minimum?: number;
   exclusiveMinimum?: number;
   additionalProperties?: boolean;
@@ -121,8 +123,4 @@ export function formOrderKey(path: string): number[] {
     node = childNode(node, segment);
   }
   return key;
-}
-
-export function sectionOfPath(path: string): Section | undefined {
-  return sections.find((section) => section.paths.some((p) => path === p || path.startsWith(`${p}.`)));
 }

@@ -3,6 +3,7 @@
 import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
 import { toIssues } from './messages';
 import { checkRules } from './rules';
+import { schemaValidate as precompiled } from './schemaValidator';
 import { formOrderKey, schemaNodeAt } from './schema';
 import type { Application, Issue, NoticeContext } from './types';
 import { isInHiddenField } from './visibility';
@@ -25,11 +26,8 @@ function withRealYears(issue: Issue, ctx: NoticeContext): Issue {
   return { ...issue, label: issue.label.replace(generic, real), message: issue.message.replace(generic, real) };
 }
 
-/**
- * @param schemaValidate the precompiled validator of the schema (`validateFns.application` from
- *   src/generated/validate-application.js), passed in so this module runs without the generated file.
- */
-export function validateApplication(data: Application, ctx: NoticeContext, schemaValidate: CompiledValidateFunction): Issue[] {
+/** @param schemaValidate the schema's validator; the precompiled one unless a test passes another. */
+export function validateApplication(data: Application, ctx: NoticeContext, schemaValidate: CompiledValidateFunction = precompiled): Issue[] {
   schemaValidate(data);
   const schemaIssues = toIssues(schemaValidate.errors ?? []);
   // A rule error on a field the schema already rejected would be a second message for the same value.

@@ -2,6 +2,7 @@
 // attachments. Nothing here blocks the build except what would make a wrong PDF.
 import { recentYearsTotal } from '../application/derived';
 import type { Application, Issue } from '../application/types';
+import { characterLabel } from '../pdf/fonts/coverage';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory, type AttachmentMeta } from '../draft/types';
 
 export interface PreSendItem {
@@ -25,7 +26,7 @@ export function preSendCheck(app: Application, issues: readonly Issue[], attachm
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) items.push({ severity: 'error', text: `申报表还有${errors.length}项需要填写或修改。`, view: 'review' });
   for (const u of unprintable) {
-    items.push({ severity: 'error', text: `字符“${u.char}”无法打印到PDF中（在${u.fields.map((f) => `「${f.label}」`).join('、')}），请改用可打印的写法。`, view: 'output' });
+    items.push({ severity: 'error', text: `字符${characterLabel(u.char)}无法打印到PDF中（在${u.fields.map((f) => `「${f.label}」`).join('、')}），请改用可打印的写法。`, view: 'output' });
   }
   for (const w of issues.filter((i) => i.severity === 'warning')) items.push({ severity: 'warning', text: w.message, view: 'review' });
   if (count(attachments, 'video') === 0) items.push({ severity: 'warning', text: '还没有添加工作室介绍视频（通知要求拍摄5分钟左右的视频）。', view: 'attachments' });

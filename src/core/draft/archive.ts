@@ -5,17 +5,28 @@
 // Reading accepts such a zip, a submission package (its application.json becomes the draft's data), or a plain
 // JSON (an application.json or a stored draft record) and always makes a new draft of it, so importing never
 // overwrites an existing one.
-import JSZip from 'jszip';
+//
+// Both ways go through the package's zip code: the writer (every entry stored, CRC-32 and SHA-256 from one
+// pass over each file, the zip a Blob of headers and the files' own Blobs) and the reader (central directory
+// first, then each entry through Blob slices). A draft with a 2 GB video is exported and imported without
+// the video being loaded into memory. Files written by jszip before (deflated text) still import.
 import { DEFAULT_MAX_BYTES, findForbiddenKey, isObject, type JsonObject } from '../application/importJson';
-import { chinaDay, chinaWallClock } from './chinaTime';
+import { ATTACHMENT_RULES } from '../attachments/rules';
+import { digestBlob } from '../package/digest';
 import { PACKAGE_FORMAT_VERSION } from '../package/manifest';
-import { damaged, forbiddenKey, newerVersion, notADraft, tooLarge, type DraftSource } from './messages';
+import { openZip, ZipReadError, type ZipArchive } from '../package/zipReader';
+import { writeZip } from '../package/zipWriter';
+import { chinaWallClock } from './chinaTime';
+import { damaged, entryTooLarge, forbiddenKey, newerVersion, notADraft, tooLarge, type DraftSource } from './messages';
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
 import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
+import { newId as randomId } from './newId';
 
 export const DRAFT_ARCHIVE_FORMAT = 'nanchang-lmcx-draft';
-export const DEFAULT_MAX_DRAFT_FILE_BYTES = 2 * 1024 ** 3;
+/** The most a draft can hold: every category full, plus its two JSON files. Only a wrong choice of file is bigger. */
+export const DEFAULT_MAX_DRAFT_FILE_BYTES =
+  Object.values(ATTACHMENT_RULES).reduce((sum, { maxBytes, maxFiles }) => sum + maxBytes * maxFiles, 0) + 2 * DEFAULT_MAX_BYTES;
 
 const MANIFEST_PATH = 'manifest.json';
 const APPLICATION_PATH = 'application.json';
@@ -44,16 +55,9 @@ export interface ReadDraftOptions {
   maxBytes?: number;
   /** The import time (ISO 8601), used for a version 0 file's dates and title; the clock by default. */
   now?: string;
-  /** Ids for the new draft and its attachments; crypto.randomUUID by default. */
+  /** Ids for the new draft and its attachments; randomId by default. */
   newId?: () => string;
-}
-
-/** Formats compressed already: deflating them again costs time and gains nothing. */
-const ALREADY_COMPRESSED = /^(?:video|image)\/|^application\/(?:pdf|zip|x-zip-compressed)$/;
-
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  signal?: AbortSignal;
 }
 
 function manifestAttachment(meta: AttachmentMeta, path: string, sha256: string): ManifestAttachment {
@@ -61,15 +65,24 @@ function manifestAttachment(meta: AttachmentMeta, path: string, sha256: string):
   return { id, category, name, type, size, ...(caption === undefined ? {} : { caption }), order, addedAt, path, sha256 };
 }
 
-export async function buildDraftArchive(draft: Draft, attachments: readonly DraftAttachment[], now: string): Promise<Blob> {
-  const files: { path: string; bytes: ArrayBuffer; type: string }[] = [];
+export interface BuildDraftOptions {
+  signal?: AbortSignal;
+  /** Bytes of the attachments read so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function buildDraftArchive(draft: Draft, attachments: readonly DraftAttachment[], now: string, options: BuildDraftOptions = {}): Promise<Blob> {
+  const { signal, onProgress } = options;
+  const total = attachments.reduce((sum, { data }) => sum + data.size, 0);
+  let done = 0;
+  const files: { path: string; data: Blob; crc32: number }[] = [];
   const entries: ManifestAttachment[] = [];
   for (const { meta, data } of attachments) {
-    // The whole file in memory and hashed in one piece: fine for now; the package issue streams very large files.
-    const bytes = await data.arrayBuffer();
+    const digest = await digestBlob(data, { ...(signal === undefined ? {} : { signal }), onProgress: (bytes) => onProgress?.(done + bytes, total) });
+    done += data.size;
     const path = `attachments/${portableFileName(meta.id, 'attachment')}/${portableFileName(meta.name, 'attachment')}`;
-    files.push({ path, bytes, type: meta.type });
-    entries.push(manifestAttachment(meta, path, await sha256Hex(bytes)));
+    files.push({ path, data, crc32: digest.crc32 });
+    entries.push(manifestAttachment(meta, path, digest.sha256));
   }
   const { id, title, createdAt, updatedAt } = draft;
   const manifest: Manifest = {
@@ -79,27 +92,12 @@ export async function buildDraftArchive(draft: Draft, attachments: readonly Draf
     draft: { id, title, formatVersion: DRAFT_FORMAT_VERSION, createdAt, updatedAt },
     attachments: entries,
   };
-
-  const zip = new JSZip();
-  // A zip's DOS date has no time zone and unzip tools show it as local time; jszip fills it from the UTC
-  // getters, so a Date shifted to China's wall clock makes Chinese Windows show the real export time.
-  // No folder entries: they would carry jszip's own unshifted date, and unzip tools create folders anyway.
-  const options = { date: chinaWallClock(now), createFolders: false } as const;
-  zip.file(MANIFEST_PATH, JSON.stringify(manifest, null, 2), { ...options, compression: 'DEFLATE' });
-  zip.file(APPLICATION_PATH, JSON.stringify(draft.data, null, 2), { ...options, compression: 'DEFLATE' });
-  for (const { path, bytes, type } of files) {
-    zip.file(path, bytes, { ...options, compression: ALREADY_COMPRESSED.test(type) ? 'STORE' : 'DEFLATE' });
-  }
-  return zip.generateAsync({ type: 'blob', mimeType: 'application/zip' });
-}
-
-/**
- * 草稿备份, 工作室名称 (else the draft's title) and the date in China, e.g. 草稿备份-某某工作室-20210712.zip: it
- * starts differently from the package (申报材料包-…zip) so that the two are never mistaken for each other.
- */
-export function draftArchiveName(draft: Draft, now: string): string {
-  const base = portableFileName(draft.data.cover.studioName ?? '', '') || portableFileName(draft.title, '未命名草稿');
-  return `草稿备份-${base}-${chinaDay(now).replaceAll('-', '')}.zip`;
+  const json = async (path: string, value: unknown) => {
+    const data = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+    return { path, data, crc32: (await digestBlob(data)).crc32 };
+  };
+  // No folder entries: unzip tools create folders anyway. Dated by the clock in China (zipWriter.ts).
+  return writeZip([await json(MANIFEST_PATH, manifest), await json(APPLICATION_PATH, draft.data), ...files], chinaWallClock(now));
 }
 
 async function isZip(file: Blob): Promise<boolean> {
@@ -144,10 +142,10 @@ async function readJsonFile(file: Blob, source: DraftSource, now: string, newId:
 }
 
 /** A submission package holds {推荐单位}-{工作室名称}-申报材料/application.json: a draft is made of its data. */
-async function readPackage(zip: JSZip, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents | undefined> {
-  const [entry, ...more] = zip.file(/^[^/]+\/application\.json$/);
+async function readPackage(zip: ZipArchive, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents | undefined> {
+  const [entry, ...more] = zip.entries.filter(({ name, directory }) => !directory && /^[^/]+\/application\.json$/.test(name));
   if (entry === undefined || more.length > 0) return undefined;
-  const value = parseJson(await readEntry(zip, entry.name, 'string', source) ?? '', '申报表数据 application.json ', source);
+  const value = parseJson(await readText(zip, entry.name, source) ?? '', '申报表数据 application.json ', source);
   if (!isPackageJson(value)) return undefined;
   const id = newId();
   const dropped: string[] = [];
@@ -155,19 +153,25 @@ async function readPackage(zip: JSZip, source: DraftSource, now: string, newId: 
   return { draft: asImported(draft, id), attachments: [], dropped, fromPackage: true };
 }
 
-/** The entry's content, or undefined when the zip has no such entry. */
-async function readEntry<T extends 'string' | 'arraybuffer'>(zip: JSZip, path: string, type: T, source: DraftSource) {
-  const entry = zip.file(path);
-  if (entry === null) return undefined;
+/** A refusal of the zip reader as the DraftError that names the file. */
+function asDraftError(error: unknown, source: DraftSource): unknown {
+  if (!(error instanceof ZipReadError)) return error;
+  return error.code === 'too-large' ? entryTooLarge(source, error.message, error) : damaged(source, error.message, error);
+}
+
+/** The entry's text, or undefined when the zip has no such entry; JSON files are held to the importer's limit. */
+async function readText(zip: ZipArchive, path: string, source: DraftSource): Promise<string | undefined> {
+  const entry = zip.get(path);
+  if (entry === undefined) return undefined;
   try {
-    return await entry.async(type);
+    return await zip.text(entry, DEFAULT_MAX_BYTES);
   } catch (error) {
-    throw damaged(source, `“${path}”无法解压`, error);
+    throw asDraftError(error, source);
   }
 }
 
-async function readManifest(zip: JSZip, source: DraftSource): Promise<{ draft: JsonObject; attachments: unknown[] }> {
-  const text = await readEntry(zip, MANIFEST_PATH, 'string', source);
+async function readManifest(zip: ZipArchive, source: DraftSource): Promise<{ draft: JsonObject; attachments: unknown[] }> {
+  const text = await readText(zip, MANIFEST_PATH, source);
   if (text === undefined) throw notADraft(source);
   const manifest = parseJson(text, '草稿清单 manifest.json ', source);
   if (!isObject(manifest) || manifest['format'] !== DRAFT_ARCHIVE_FORMAT) throw notADraft(source);
@@ -180,33 +184,38 @@ async function readManifest(zip: JSZip, source: DraftSource): Promise<{ draft: J
   return { draft, attachments };
 }
 
-async function readAttachment(zip: JSZip, entry: unknown, draftId: string, source: DraftSource): Promise<DraftAttachment> {
+async function readAttachment(zip: ZipArchive, entry: unknown, draftId: string, source: DraftSource, signal?: AbortSignal): Promise<DraftAttachment> {
   if (!isObject(entry)) throw damaged(source, '草稿清单中有无效的附件记录');
   const meta = restoreAttachmentMeta(entry, draftId, source);
   const { path, sha256 } = entry;
   if (typeof path !== 'string' || typeof sha256 !== 'string') throw damaged(source, `附件“${meta.name}”的记录不完整`);
-  const bytes = await readEntry(zip, path, 'arraybuffer', source);
-  if (bytes === undefined) throw damaged(source, `缺少附件“${meta.name}”`);
-  if (bytes.byteLength !== meta.size || (await sha256Hex(bytes)) !== sha256.toLowerCase()) {
-    throw damaged(source, `附件“${meta.name}”的内容与记录不符`);
+  const zipEntry = zip.get(path);
+  if (zipEntry === undefined || zipEntry.directory) throw damaged(source, `缺少附件“${meta.name}”`);
+  let read: { data: Blob; sha256: string };
+  try {
+    // No attachment of its category can be larger (src/core/attachments/rules.ts): more is a damaged or forged file.
+    read = await zip.read(zipEntry, { maxBytes: ATTACHMENT_RULES[meta.category].maxBytes, ...(signal === undefined ? {} : { signal }) });
+  } catch (error) {
+    throw asDraftError(error, source);
   }
-  return { meta, data: new Blob([bytes], { type: meta.type }) };
+  if (read.data.size !== meta.size || read.sha256 !== sha256.toLowerCase()) throw damaged(source, `附件“${meta.name}”的内容与记录不符`);
+  // A Blob of the slice: the type set, nothing copied.
+  return { meta, data: new Blob([read.data], { type: meta.type }) };
 }
 
-async function readArchive(file: Blob, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents> {
-  let zip: JSZip;
+async function readArchive(file: Blob, source: DraftSource, now: string, newId: () => string, signal?: AbortSignal): Promise<DraftFileContents> {
+  let zip: ZipArchive;
   try {
-    // jszip reads a Blob through FileReader, which workers and Node lack; an ArrayBuffer works everywhere.
-    zip = await JSZip.loadAsync(await file.arrayBuffer());
+    zip = await openZip(file);
   } catch (error) {
-    throw damaged(source, '压缩包无法打开', error);
+    throw asDraftError(error, source);
   }
-  if (zip.file(MANIFEST_PATH) === null) {
+  if (zip.get(MANIFEST_PATH) === undefined) {
     const fromPackage = await readPackage(zip, source, now, newId);
     if (fromPackage) return fromPackage;
   }
   const manifest = await readManifest(zip, source);
-  const applicationText = await readEntry(zip, APPLICATION_PATH, 'string', source);
+  const applicationText = await readText(zip, APPLICATION_PATH, source);
   if (applicationText === undefined) throw damaged(source, '缺少申报表数据 application.json');
   const data = parseJson(applicationText, '申报表数据 application.json ', source);
   const id = newId();
@@ -214,7 +223,7 @@ async function readArchive(file: Blob, source: DraftSource, now: string, newId: 
   const draft = asImported(restoreDraft({ ...manifest.draft, data }, now, { source, onDropped: (f) => dropped.push(...f) }), id);
   const attachments: DraftAttachment[] = [];
   for (const entry of manifest.attachments) {
-    const { meta, data: bytes } = await readAttachment(zip, entry, id, source);
+    const { meta, data: bytes } = await readAttachment(zip, entry, id, source, signal);
     attachments.push({ meta: { ...meta, id: newId() }, data: bytes });
   }
   return { draft, attachments, dropped, fromPackage: false };
@@ -225,7 +234,7 @@ export async function readDraftFile(file: Blob, name: string, options: ReadDraft
   const source: DraftSource = { kind: 'file', name };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DRAFT_FILE_BYTES;
   const now = options.now ?? new Date().toISOString();
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? randomId;
   if (file.size > maxBytes) throw tooLarge(source, file.size, maxBytes);
-  return (await isZip(file)) ? readArchive(file, source, now, newId) : readJsonFile(file, source, now, newId);
+  return (await isZip(file)) ? readArchive(file, source, now, newId, options.signal) : readJsonFile(file, source, now, newId);
 }

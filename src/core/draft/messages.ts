@@ -39,6 +39,11 @@ export function tooLarge(source: DraftSource, size: number, limit: number): Draf
   );
 }
 
+/** `what` names the entry and says by how much, e.g. "“attachments/1/视频.mp4”过大（解压后超过 2 GB 的上限）". */
+export function entryTooLarge(source: DraftSource, what: string, cause?: unknown): DraftError {
+  return new DraftError('too-large', `${subject(source)}中的${what}，无法${verb(source)}。${recovery(source)}。`, { cause });
+}
+
 export function newerVersion(source: DraftSource, version: number): DraftError {
   const made = source.kind === 'file' ? '生成' : '保存';
   return new DraftError(

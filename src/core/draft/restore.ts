@@ -4,16 +4,20 @@
 // Formats:
 //   0  a bare application object, as "导出申报数据" wrote it before drafts existed (no formatVersion)
 //   1  DraftMeta + data (DRAFT_FORMAT_VERSION)
+import { candidateTitle } from '../application/facts';
 import { findForbiddenKey, isObject, restoreApplication, type JsonObject } from '../application/importJson';
+import { findOverLimit } from '../application/cleanText';
+import { rootSchemaNode } from '../application/schema';
 import type { Application } from '../application/types';
 import { formatChineseDate } from '../chinese-date';
 import { chinaDay } from './chinaTime';
 import { forbiddenKey, invalidData, newerVersion, notADraft, STORED_DRAFT, type DraftSource } from './messages';
 import { cleanFileName } from './names';
 import { DRAFT_FORMAT_VERSION, isAttachmentCategory, type AttachmentMeta, type Draft } from './types';
+import { newId as randomId } from './newId';
 
 export interface RestoreOptions {
-  /** Id for a draft that has none yet (a version 0 file being migrated); crypto.randomUUID by default. */
+  /** Id for a draft that has none yet (a version 0 file being migrated); randomId by default. */
   newId?: () => string;
   /** Where the record comes from, for the messages; a stored draft by default. */
   source?: DraftSource;
@@ -33,7 +37,7 @@ function isInteger(value: unknown): value is number {
 
 /** 工作室名称 if filled in, else 未命名草稿 with the date in China at `now`. */
 export function defaultDraftTitle(data: Application, now: string): string {
-  const studio = data.cover.studioName?.trim() ?? '';
+  const studio = candidateTitle(data);
   return studio !== '' ? studio : `未命名草稿 ${formatChineseDate(chinaDay(now))}`;
 }
 
@@ -81,13 +85,34 @@ function fromVersion1(raw: JsonObject, source: DraftSource, onDropped: RestoreOp
   return draft;
 }
 
+const LISTED_LIMITS = 5;
+
+/**
+ * A file's data past the contract's limits (text length, list length) is refused with the fields named. Stored
+ * drafts are not checked: one typed before the limits existed must still open (the form then cuts it).
+ */
+function checkLimits(data: Application, source: DraftSource): Application {
+  if (source.kind !== 'file') return data;
+  const found: string[] = [];
+  findOverLimit(rootSchemaNode, data, '', found);
+  if (found.length === 0) return data;
+  const more = found.length > LISTED_LIMITS ? `等${found.length}处` : '';
+  throw invalidData(source, `${found.slice(0, LISTED_LIMITS).join('；')}${more}。请删减后重新导出。`);
+}
+
 export function restoreDraft(raw: unknown, now: string, options: RestoreOptions = {}): Draft {
+  const draft = restoreUnchecked(raw, now, options);
+  checkLimits(draft.data, options.source ?? STORED_DRAFT);
+  return draft;
+}
+
+function restoreUnchecked(raw: unknown, now: string, options: RestoreOptions): Draft {
   const source = options.source ?? STORED_DRAFT;
   if (!isObject(raw)) throw notADraft(source);
   const forbidden = findForbiddenKey(raw);
   if (forbidden !== undefined) throw forbiddenKey(source, forbidden);
   if (!Object.hasOwn(raw, 'formatVersion')) {
-    return fromVersion0(raw, now, options.newId ?? (() => crypto.randomUUID()), source, options.onDropped);
+    return fromVersion0(raw, now, options.newId ?? randomId, source, options.onDropped);
   }
   restoreFormatVersion(raw['formatVersion'], source);
   return fromVersion1(raw, source, options.onDropped);

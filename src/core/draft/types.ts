@@ -1,5 +1,6 @@
 // A draft: one application being filled in, with its attachments kept beside it (never inside the data).
 import type { Application } from '../application/types';
+import { UserError } from '../errors';
 
 /**
  * The version of a stored or exported draft. Bump only together with a migration in restore.ts: every
@@ -67,12 +68,6 @@ export interface DraftAttachment {
 export type DraftErrorCode = 'not-a-draft' | 'damaged' | 'too-large' | 'newer-version' | 'forbidden-key' | 'invalid-data';
 
 /** A draft or draft file that cannot be read; `message` is Chinese, for the user, and says what to do. */
-export class DraftError extends Error {
+export class DraftError extends UserError<DraftErrorCode> {
   override readonly name = 'DraftError';
-  readonly code: DraftErrorCode;
-
-  constructor(code: DraftErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
 }

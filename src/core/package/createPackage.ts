@@ -1,12 +1,13 @@
 // The whole submission package from an application and its files, in the order the work must happen:
-// lay the files out, hash each (材料清单.txt lists their SHA-256), write the two text files, zip.
-// One progress fraction covers both passes, weighted by the bytes each reads.
+// lay the files out, read each once for its SHA-256 (材料清单.txt lists them) and its CRC-32 (the zip's
+// headers), write the two text files, write the zip. Only the two text files are read again, for their CRC.
+import { candidateTitle, printedRecommender } from '../application/facts';
 import type { Application } from '../application/types';
 import { buildPackage } from './buildPackage';
 import { asPackageError } from './errors';
-import { APPLICATION_JSON_NAME, estimatePackageSize, packageLayout, withRootFiles, type LayoutOptions, type PackageInput, type PackageLayout, type SeparateFile } from './layout';
-import { applicationJson, materialsList, printedRecommender, type ListedFile } from './manifest';
-import { sha256OfBlob } from './sha256';
+import { APPLICATION_JSON_NAME, packageLayout, withRootFiles, type LayoutOptions, type PackageInput, type PackageLayout, type SeparateFile } from './layout';
+import { applicationJson, materialsList, type ListedFile } from './manifest';
+import { digestBlob, type Digest } from './digest';
 
 export interface PackageProgress {
   phase: 'hash' | 'zip';
@@ -41,7 +42,7 @@ export async function createPackage(
   const { now, onProgress, signal } = options;
   try {
     const input: PackageInput = {
-      studioName: application.cover.studioName ?? '',
+      studioName: candidateTitle(application),
       recommender: printedRecommender(application.cover),
       ...files,
     };
@@ -54,8 +55,8 @@ export async function createPackage(
       ...base.separate.map(({ name, data }) => ({ path: name, data })),
     ];
     const hashBytes = toHash.reduce((sum, { data }) => sum + data.size, 0);
-    // The zip's size is known only roughly before the lists exist; the text files are small beside the rest.
-    const zipBytes = estimatePackageSize(base) + jsonBlob.size;
+    // What the zip pass reads: the two text files, small beside the rest (estimated before the list exists).
+    const zipBytes = 2 * jsonBlob.size;
     const whole = Math.max(1, hashBytes + zipBytes);
 
     let reported = -1;
@@ -68,14 +69,16 @@ export async function createPackage(
     };
 
     const listed: ListedFile[] = [];
+    const digests = new Map<Blob, Digest>();
     let hashed = 0;
     for (const { path, data } of toHash) {
-      const sha256 = await sha256OfBlob(data, {
+      const digest = await digestBlob(data, {
         ...(signal === undefined ? {} : { signal }),
         onProgress: (done) => report('hash', (hashed + done) / whole, path),
       });
       hashed += data.size;
-      listed.push({ path, size: data.size, sha256 });
+      digests.set(data, digest);
+      listed.push({ path, size: data.size, sha256: digest.sha256 });
     }
     const inPackage = listed.slice(0, listed.length - base.separate.length);
     const separateListed = listed.slice(listed.length - base.separate.length);
@@ -84,6 +87,7 @@ export async function createPackage(
 
     const zip = await buildPackage(layout, {
       now,
+      digests,
       ...(signal === undefined ? {} : { signal }),
       onProgress: (fraction, path) => report('zip', (hashBytes + fraction * zipBytes) / whole, path),
     });

@@ -1,14 +1,10 @@
 // Why a package was not built; `message` is Chinese, for the user, and says what to do.
-export type PackageErrorCode = 'cancelled' | 'too-large' | 'failed';
+import { UserError } from '../errors';
 
-export class PackageError extends Error {
+export type PackageErrorCode = 'cancelled' | 'failed';
+
+export class PackageError extends UserError<PackageErrorCode> {
   override readonly name = 'PackageError';
-  readonly code: PackageErrorCode;
-
-  constructor(code: PackageErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
 }
 
 export function cancelled(reason?: unknown): PackageError {
@@ -19,5 +15,5 @@ export function cancelled(reason?: unknown): PackageError {
 export function asPackageError(error: unknown, signal?: AbortSignal): PackageError {
   if (error instanceof PackageError) return error;
   if (signal?.aborted === true) return cancelled(signal.reason);
-  return new PackageError('failed', '打包失败：读取或压缩文件时出错。请重试；若仍失败，请检查附件是否仍可打开。', { cause: error });
+  return new PackageError('failed', '打包失败：读取附件时出错。请重试；若仍失败，请检查附件是否仍可打开（可删除后重新添加）。', { cause: error });
 }

@@ -18,6 +18,7 @@
 import { cleanFileName } from '../draft/names';
 import type { AttachmentCategory, AttachmentMeta } from '../draft/types';
 import { MAX_NAME_CHARACTERS, MAX_PATH_BYTES, safeEntryName, splitExtension, uniqueNames } from './names';
+import { zipSize } from './zipWriter';
 
 export interface PackageAttachment {
   meta: AttachmentMeta;
@@ -37,8 +38,6 @@ export interface PackageEntry {
   /** Path in the zip, "/"-separated, starting with the root folder. */
   path: string;
   data: Blob;
-  /** DEFLATE when true, STORE when false. */
-  compress: boolean;
   source?: AttachmentMeta;
 }
 
@@ -92,14 +91,6 @@ export const APPLICATION_JSON_NAME = 'application.json';
 
 /** The root folder's name may take at most this much of a path's 200 bytes, leaving room for the rest. */
 const MAX_ROOT_BYTES = 100;
-
-/** Formats compressed already, where DEFLATE costs time and gains nothing: stored. */
-const STORED_TYPES = /^(?:video|image|audio)\/|^application\/(?:pdf|zip|x-zip-compressed|x-7z-compressed|x-rar-compressed|vnd\.rar|gzip|vnd\.openxmlformats-officedocument\.)/;
-const STORED_EXTENSIONS = /\.(?:mp4|mov|m4v|webm|avi|mkv|jpe?g|png|gif|webp|heic|heif|pdf|zip|7z|rar|gz|docx|xlsx|pptx|mp3|m4a)$/i;
-
-export function isAlreadyCompressed(type: string, name: string): boolean {
-  return STORED_TYPES.test(type) || (type === '' && STORED_EXTENSIONS.test(name));
-}
 
 const TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
   'video/mp4': '.mp4',
@@ -169,7 +160,7 @@ export function packageLayout(input: PackageInput, options: LayoutOptions = {}):
   const separate: SeparateFile[] = [];
   for (const key of ['form', 'formA3', 'materials'] as const) {
     const data = input.pdfs[key];
-    if (data !== undefined) entries.push({ path: `${rootFolder}/${PDF_NAMES[key]}`, data, compress: false });
+    if (data !== undefined) entries.push({ path: `${rootFolder}/${PDF_NAMES[key]}`, data });
   }
   for (const category of Object.keys(CATEGORY_FOLDERS) as AttachmentCategory[]) {
     const attachments = input.attachments.filter(({ meta }) => meta.category === category).sort(byUserOrder);
@@ -183,7 +174,7 @@ export function packageLayout(input: PackageInput, options: LayoutOptions = {}):
     const folderPath = `${rootFolder}/${CATEGORY_FOLDERS[category]}`;
     const names = attachmentNames(folderPath, attachments);
     attachments.forEach(({ meta, data }, i) => {
-      entries.push({ path: `${folderPath}/${names[i] ?? meta.name}`, data, compress: !isAlreadyCompressed(meta.type, meta.name), source: meta });
+      entries.push({ path: `${folderPath}/${names[i] ?? meta.name}`, data, source: meta });
     });
   }
   return { rootFolder, zipName: packageZipName(input.recommender, input.studioName), folders: withParents(entries.map(({ path }) => path)), entries, separate };
@@ -194,26 +185,16 @@ export function withRootFiles(layout: PackageLayout, files: { materialsList: str
   const text = (content: string, type: string) => new Blob([content], { type });
   const entries: PackageEntry[] = [
     ...layout.entries,
-    { path: `${layout.rootFolder}/${MATERIALS_LIST_NAME}`, data: text(files.materialsList, 'text/plain;charset=utf-8'), compress: true },
-    { path: `${layout.rootFolder}/${APPLICATION_JSON_NAME}`, data: text(files.applicationJson, 'application/json'), compress: true },
+    { path: `${layout.rootFolder}/${MATERIALS_LIST_NAME}`, data: text(files.materialsList, 'text/plain;charset=utf-8') },
+    { path: `${layout.rootFolder}/${APPLICATION_JSON_NAME}`, data: text(files.applicationJson, 'application/json') },
   ];
   return { ...layout, folders: withParents(entries.map(({ path }) => path)), entries };
 }
 
-/** 4.3.7 + 4.3.12: per entry two headers, each with the name and a 0x7075 field; 16 bytes to spare. */
-function entryOverhead(path: string): number {
-  const nameBytes = utf8Length(path);
-  return 30 + 46 + 16 + 2 * (nameBytes + 4 + 5 + nameBytes);
-}
-
 /**
- * The package's size in bytes, for the running total shown while files are added: every file stored, plus
- * headers (4.3.7, 4.3.12) and the end record (4.3.16). Deflated text comes out smaller and GBK names are
- * shorter than UTF-8, so this is an upper bound but for the few bytes DEFLATE adds to incompressible data.
+ * The package's size in bytes, for the running total shown while files are added: every file stored, plus the
+ * headers and end records (zipWriter.ts). GBK names are shorter than the UTF-8 counted here: an upper bound.
  */
 export function estimatePackageSize(layout: Pick<PackageLayout, 'folders' | 'entries'>): number {
-  let total = 22;
-  for (const folder of layout.folders) total += entryOverhead(`${folder}/`);
-  for (const { path, data } of layout.entries) total += entryOverhead(path) + data.size;
-  return total;
+  return zipSize([...layout.folders.map((folder) => ({ path: `${folder}/`, size: 0 })), ...layout.entries.map(({ path, data }) => ({ path, size: data.size }))]);
 }

@@ -1,6 +1,7 @@
 // The two files the package writes about itself: 材料清单.txt, for the people who receive it, and
 // application.json, for programs.
-import type { Application, Cover } from '../application/types';
+import { candidateTitle, printedRecommender } from '../application/facts';
+import type { Application } from '../application/types';
 import { formatChineseDate } from '../chinese-date';
 import { chinaWallClock } from '../draft/chinaTime';
 import { APPLICATION_JSON_FORMAT } from '../draft/types';
@@ -24,11 +25,6 @@ export interface MaterialsListInput {
   separate?: readonly ListedFile[];
   /** ISO 8601 */
   generatedAt: string;
-}
-
-/** 推荐单位 as printed: the name typed in 其他推荐单位名称 when the choice is 其他. */
-export function printedRecommender(cover: Cover): string {
-  return cover.recommender === '其他' ? (cover.recommenderOther?.trim() ?? '') : (cover.recommender ?? '');
 }
 
 /** "1,234,567 字节（1.2 MB）": the exact count, as Explorer's 属性 shows it, and a readable size. */
@@ -69,7 +65,7 @@ export function materialsList({ application, files, separate = [], generatedAt }
   const lines = [
     '劳模创新工作室申报材料清单',
     '',
-    fact('工作室名称', cover.studioName),
+    fact('工作室名称', candidateTitle(application)),
     fact('所在单位', cover.unitName),
     fact('推荐单位', printedRecommender(cover)),
     fact('领衔人', leader.name),

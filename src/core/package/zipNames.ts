@@ -18,18 +18,8 @@
 // Per entry, not per archive: one name outside GBK does not push every other name to UTF-8, which Windows 7
 // Explorer could not read.
 //
-// What jszip 3.10 does (node_modules/jszip/lib/generate/ZipFileWorker.js, generateZipParts), per entry:
-//   - `useCustomEncoding = encodeFileName !== utf8encode`: one decision for the whole archive. Without an
-//     `encodeFileName` option, a non-ASCII name is written as UTF-8 with bit 11 set; with one, the bytes the
-//     option returns are written and bit 11 is NEVER set.
-//   - Whenever the name is not ASCII it adds an Info-ZIP Unicode Path Extra Field (APPNOTE 4.6.9): header ID
-//     0x7075, version 1, the CRC-32 of the header's name bytes (whatever `encodeFileName` returned), the
-//     UTF-8 name. The same header bytes go into the local file header (4.3.7) and the central directory
-//     header (4.3.12).
-// So `encodeFileName` returning GBK gives exactly the GBK entries above. For the UTF-8 entries it returns
-// the UTF-8 bytes and jszip leaves bit 11 clear; setLanguageEncodingFlag() then sets that one bit in both
-// headers of those entries, after the zip is built, without touching anything else.
-import { readCentralDirectory, LOCAL_FILE_HEADER_SIGNATURE, LOCAL_HEADER_LENGTH, ZipFormatError } from './centralDirectory';
+// zipWriter.ts writes the bytes chosen here into the local file header (4.3.7) and the central directory
+// header (4.3.12), with bit 11 when they are UTF-8, and the 0x7075 field whenever the name is not ASCII.
 import { encodeGbk } from './gbk';
 
 /** APPNOTE 4.4.4, general purpose bit flag, bit 11: Language encoding flag (EFS), name and comment are UTF-8. */
@@ -47,74 +37,4 @@ export interface EncodedEntryName {
 export function encodeEntryName(name: string): EncodedEntryName {
   const gbk = encodeGbk(name);
   return gbk === null ? { bytes: new TextEncoder().encode(name), utf8: true } : { bytes: gbk, utf8: false };
-}
-
-/** jszip's `encodeFileName` takes and returns a "binary string": one character per byte. */
-function binaryString(bytes: Uint8Array): string {
-  let result = '';
-  for (const byte of bytes) result += String.fromCharCode(byte);
-  return result;
-}
-
-export interface NameEncoder {
-  /** For jszip's `generateInternalStream({ encodeFileName })`; also called with comments (always empty here). */
-  encodeFileName: (name: string) => string;
-  /** The names written as UTF-8 so far, for setLanguageEncodingFlag(). */
-  utf8Names: ReadonlySet<string>;
-}
-
-export function createNameEncoder(): NameEncoder {
-  const utf8Names = new Set<string>();
-  return {
-    encodeFileName(name) {
-      const encoded = encodeEntryName(name);
-      if (encoded.utf8) utf8Names.add(name);
-      return binaryString(encoded.bytes);
-    },
-    utf8Names,
-  };
-}
-
-function withFlag(flags: number): Uint8Array<ArrayBuffer> {
-  const value = flags | LANGUAGE_ENCODING_FLAG;
-  return Uint8Array.of(value & 0xff, value >> 8);
-}
-
-/**
- * Sets bit 11 in the local file header (4.3.7, flag at offset 6) and the central directory header (4.3.12,
- * flag at offset 8) of every entry whose name is in `utf8Names` and written as UTF-8. Nothing moves: the
- * result is made of slices of `zip` (no copy of the entries' data) and the two-byte patches.
- */
-export async function setLanguageEncodingFlag(zip: Blob, utf8Names: ReadonlySet<string>): Promise<Blob> {
-  if (utf8Names.size === 0) return zip;
-  const { end, bytes, headers } = await readCentralDirectory(zip);
-  const directory = bytes.slice();
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const patches: { offset: number; bytes: Uint8Array<ArrayBuffer> }[] = [];
-  for (const header of headers) {
-    let name: string;
-    try {
-      name = utf8.decode(header.name);
-    } catch {
-      continue; // not UTF-8: a GBK name
-    }
-    if (!utf8Names.has(name) || (header.flags & LANGUAGE_ENCODING_FLAG) !== 0) continue;
-    directory.set(withFlag(header.flags), header.offset + 8);
-    const local = new Uint8Array(await zip.slice(header.localHeaderOffset, header.localHeaderOffset + LOCAL_HEADER_LENGTH).arrayBuffer());
-    const localView = new DataView(local.buffer);
-    if (local.length < LOCAL_HEADER_LENGTH || localView.getUint32(0, true) !== LOCAL_FILE_HEADER_SIGNATURE) {
-      throw new ZipFormatError(`No local file header at ${header.localHeaderOffset}`);
-    }
-    patches.push({ offset: header.localHeaderOffset + 6, bytes: withFlag(localView.getUint16(6, true)) });
-  }
-  if (patches.length === 0) return zip;
-  patches.sort((a, b) => a.offset - b.offset);
-  const parts: BlobPart[] = [];
-  let from = 0;
-  for (const patch of patches) {
-    parts.push(zip.slice(from, patch.offset), patch.bytes);
-    from = patch.offset + patch.bytes.length;
-  }
-  parts.push(zip.slice(from, end.directoryOffset), directory, zip.slice(end.directoryOffset + end.directorySize));
-  return new Blob(parts, { type: zip.type });
 }

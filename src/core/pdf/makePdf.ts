@@ -6,9 +6,11 @@ import { imposeBooklet } from './documents/booklet';
 import { materialsDocument } from './documents/materials';
 import { A3_LANDSCAPE, A4, type FormTemplate, type OutlineTemplate } from './documents/template';
 import { fieldTexts } from './documents/texts';
+import { WATERMARK_TEXT, withWatermark } from './documents/watermark';
 import { runsByFont, type DocumentText, type FontResolver } from './fonts';
 import type { TextMeasurer } from './layout/types';
 import { PdfWriter, type PdfFont } from './render/renderPdf';
+
 
 export type PdfKind = 'form' | 'formA3' | 'materials' | 'blankForm';
 
@@ -18,6 +20,10 @@ export interface PdfJob {
   ctx: NoticeContext;
   form: FormTemplate;
   outline: OutlineTemplate;
+  /** The applicant chose to print without the characters no font has (emoji, invisible characters). */
+  omitUnprintable?: boolean;
+  /** Errors are left on 检查申报内容: every page carries the watermark 未完成 · 仅供核对. */
+  incomplete?: boolean;
 }
 
 export interface PdfFonts {
@@ -29,7 +35,7 @@ export interface PdfFonts {
 
 /** Every text the document may print, for planning which fonts to load. */
 export function documentTexts(job: PdfJob): DocumentText[] {
-  const fixed = [...job.form.titleLines, ...job.form.coverFields, job.form.coverFooter, ...job.form.notes, ...job.outline.titleLines].join('\n');
+  const fixed = [...job.form.titleLines, ...job.form.coverFields, job.form.coverFooter, ...job.form.notes, ...job.outline.titleLines, WATERMARK_TEXT].join('\n');
   return [...(job.kind === 'blankForm' ? [] : fieldTexts(job.app)), { path: '', label: '表格文字', text: fixed }];
 }
 
@@ -52,11 +58,12 @@ export interface MadePdf {
 
 export function makePdf(job: PdfJob, fonts: PdfFonts): MadePdf {
   const first = job.kind === 'formA3' ? A3_LANDSCAPE : A4;
-  const split = (text: string) =>
-    runsByFont(text, fonts.resolver).map((run) => ({ font: run.font, text: run.text }));
-  const writer = new PdfWriter(fonts.fonts, split, first);
+  const options = job.omitUnprintable === true ? { replacement: '' } : {};
+  const split = (text: string) => runsByFont(text, fonts.resolver, options);
+  const writer = new PdfWriter(fonts.fonts, split, first, fonts.resolver.decode);
   const doc = build(job, writer.measurer);
-  const pages = job.kind === 'formA3' ? imposeBooklet(doc.pages) : doc.pages;
+  const marked = job.incomplete === true && job.kind !== 'blankForm' ? withWatermark(doc.pages, writer.measurer) : doc.pages;
+  const pages = job.kind === 'formA3' ? imposeBooklet(marked) : marked;
   const title = job.kind === 'formA3' ? `${doc.title}（A3双面打印）` : doc.title;
-  return { bytes: writer.render({ pages, title, subject: doc.subject }), pages: pages.length };
+  return { bytes: writer.render({ pages, title, subject: doc.subject, author: doc.author }), pages: pages.length };
 }

@@ -1,6 +1,6 @@
 import type { Application } from '../../core/application/types';
-import type { Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
-import type { DraftRepository } from './repository';
+import type { Draft, DraftAttachment } from '../../core/draft/types';
+import { titleAfterSave, type DraftRepository, type SaveMeta } from './repository';
 import { StoreError } from './storeError';
 
 /** Drafts in memory only: used when IndexedDB is unavailable; gone when the page closes. */
@@ -20,8 +20,9 @@ export function memoryRepository(): DraftRepository {
       drafts.set(draft.id, structuredClone(draft));
       files.set(draft.id, [...attachments]);
     },
-    saveData: async (id: string, data: Application, meta: Pick<DraftMeta, 'title' | 'updatedAt'>) => {
-      drafts.set(id, { ...need(id), ...meta, data: structuredClone(data) });
+    saveData: async (id: string, data: Application, meta: SaveMeta) => {
+      const draft = need(id);
+      drafts.set(id, { ...draft, title: titleAfterSave(draft.title, meta), updatedAt: meta.updatedAt, data: structuredClone(data) });
     },
     rename: async (id, title) => {
       drafts.set(id, { ...need(id), title });

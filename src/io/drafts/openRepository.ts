@@ -1,4 +1,4 @@
-import { openIdbRepository } from './idbRepository';
+import { openIdbRepository, type IdbRepositoryEvents } from './idbRepository';
 import { memoryRepository } from './memoryRepository';
 import type { DraftRepository } from './repository';
 import { StoreError, toStoreError } from './storeError';
@@ -10,11 +10,12 @@ export interface OpenedRepository {
 }
 
 /** IndexedDB when the browser allows it; otherwise memory, with the reason to show the user. */
-export async function openRepository(): Promise<OpenedRepository> {
+export async function openRepository(events: IdbRepositoryEvents = {}): Promise<OpenedRepository> {
   try {
-    return { repository: await openIdbRepository(), fallback: null };
+    return { repository: await openIdbRepository(events), fallback: null };
   } catch (error) {
-    const reason = toStoreError(error);
-    return { repository: memoryRepository(), fallback: reason.code === 'unknown' ? new StoreError('unavailable', error) : reason };
+    const reason = toStoreError(error, 'open');
+    // A refusal to open at all is what private modes and browser settings do.
+    return { repository: memoryRepository(), fallback: reason.code === 'quota' ? reason : new StoreError('unavailable', error) };
   }
 }

@@ -1,5 +1,5 @@
 import type { Application } from '../../core/application/types';
-import type { AttachmentMeta, Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
+import type { AttachmentMeta, Draft, DraftAttachment } from '../../core/draft/types';
 
 export interface DraftListing {
   drafts: Draft[];
@@ -11,14 +11,29 @@ export interface DraftListing {
  * Where drafts live. IndexedDB in normal use; memory when the browser refuses IndexedDB (some private
  * modes), so the form still works and export still saves the work.
  */
+/**
+ * What a save changes besides the data. `title` replaces the stored title only while the stored title is still
+ * `titleWas` (the title the editor last wrote): a rename made meanwhile on the drafts page is kept.
+ */
+export interface SaveMeta {
+  updatedAt: string;
+  title?: string;
+  titleWas?: string;
+}
+
+export function titleAfterSave(stored: string, change: SaveMeta): string {
+  if (change.title === undefined) return stored;
+  return change.titleWas === undefined || change.titleWas === stored ? change.title : stored;
+}
+
 export interface DraftRepository {
   readonly persistent: boolean;
   list(): Promise<DraftListing>;
   get(id: string): Promise<Draft>;
   /** Adds a draft (and its attachments) in one transaction: all or nothing. */
   add(draft: Draft, attachments?: DraftAttachment[]): Promise<void>;
-  /** Writes the application data and the meta's title/updatedAt; attachments are not touched. */
-  saveData(id: string, data: Application, meta: Pick<DraftMeta, 'title' | 'updatedAt'>): Promise<void>;
+  /** Writes the application data, updatedAt and maybe the title (see SaveMeta); attachments are not touched. */
+  saveData(id: string, data: Application, meta: SaveMeta): Promise<void>;
   rename(id: string, title: string): Promise<void>;
   /** Into the recycle bin (recoverable) and back out. */
   moveToBin(id: string, at: string): Promise<void>;

@@ -11,6 +11,7 @@
 // Without the Cache API (insecure origins, some private modes) everything still works from the network and the
 // browser's HTTP cache.
 
+import { UserError } from '../../core/errors';
 import { createFontResolver, planFonts, type DocumentText, type ExtraFont, type FontPlan, type FontResolver } from '../../core/pdf/fonts/coverage';
 import { validateFontManifest, type FontChunk, type FontManifest } from '../../core/pdf/fonts/manifest';
 
@@ -23,14 +24,12 @@ export function bundledFontBase(basePath: string = import.meta.env.BASE_URL): st
 
 export type FontLoadErrorCode = 'cross-origin' | 'network' | 'http' | 'integrity' | 'manifest';
 
-export class FontLoadError extends Error {
-  readonly code: FontLoadErrorCode;
+export class FontLoadError extends UserError<FontLoadErrorCode> {
+  override readonly name = 'FontLoadError';
   readonly url: string;
   readonly status: number | undefined;
   constructor(code: FontLoadErrorCode, url: string, message: string, status?: number) {
-    super(message);
-    this.name = 'FontLoadError';
-    this.code = code;
+    super(code, message);
     this.url = url;
     this.status = status;
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ATTACHMENT_REQUIREMENTS } from '../../core/attachments/requirements';
-import { ATTACHMENT_RULES, checkIncoming, videoDurationAdvice } from '../../core/attachments/rules';
+import { ATTACHMENT_RULES, videoDurationAdvice } from '../../core/attachments/rules';
 import { formatBytes } from '../../core/bytes';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../core/draft/types';
 import { videoDuration } from '../../io/media';
@@ -33,9 +33,8 @@ export function AttachmentsView({ state, readOnly, steps }: { state: Attachments
     // Messages of this pick replace the previous pick's; a slower earlier pick finishing later adds, never clears.
     setNotices([]);
     const tell = (notice: Notice) => setNotices((all) => [...all, notice]);
-    let there = state.list.filter((a) => a.meta.category === category).length;
     for (const file of files) {
-      const check = checkIncoming(category, file, there);
+      const check = await state.check(category, file);
       if (!check.ok) {
         tell({ kind: 'error', text: check.message });
         continue;
@@ -45,8 +44,8 @@ export function AttachmentsView({ state, readOnly, steps }: { state: Attachments
         const advice = seconds === null ? `无法读取“${file.name}”的时长，请确认视频能正常播放。` : videoDurationAdvice(seconds);
         if (advice) tell({ kind: 'warning', text: advice });
       }
-      await state.add(category, file);
-      there += 1;
+      const added = await state.add(category, file);
+      if (!added.ok) tell({ kind: 'error', text: added.message });
     }
   }
 

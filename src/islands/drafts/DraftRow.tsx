@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Draft } from '../../core/draft/types';
+import { localDateTime } from './localDateTime';
 
 export interface ListedDraft {
   draft: Draft;
@@ -7,10 +8,6 @@ export interface ListedDraft {
   errors: number;
 }
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 interface Props {
   item: ListedDraft;
@@ -51,7 +48,7 @@ export function DraftRow({ item, openUrl, onRename, onDuplicate, onExport, onDel
         )}
       </th>
       <td>{recommender || '—'}</td>
-      <td>{when(draft.updatedAt)}</td>
+      <td>{localDateTime(draft.updatedAt)}</td>
       <td>
         <span className={`status-badge ${errors === 0 ? 'status--complete' : 'status--partial'}`}>{errors === 0 ? '已完成' : `还差${errors}项`}</span>
       </td>

@@ -1,24 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyApplication } from '../../core/application/schema';
+import { describeError } from '../../core/errors';
 import type { NoticeContext } from '../../core/application/types';
-import { validateApplication } from '../../core/application/validate';
 import { newDraft } from '../../core/draft/restore';
 import type { Draft } from '../../core/draft/types';
-import validateFns from '../../generated/validate-application.js';
 import { announce, listen } from '../../io/drafts/channel';
 import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
 import { toStoreError } from '../../io/drafts/storeError';
+import { clearUnsaved, listUnsaved, type UnsavedCopy } from '../../io/drafts/unsavedBackup';
+import { BackupOffer } from './BackupOffer';
 import { exportDraftFile, importDraftFile, importedMessage } from './draftFiles';
 import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
-import { errorMessage } from './errorMessage';
+import { listDrafts } from './listing';
 import { StorageNote } from './StorageNote';
 import { FilePicker } from '../FilePicker';
+import { ErrorDetails } from '../ErrorDetails';
 import { UpdateNotice } from '../UpdateNotice';
-
-const schemaValidate = validateFns['application'];
-if (!schemaValidate) throw new Error('src/generated/validate-application.js lacks the "application" validator');
-const checkSchema = schemaValidate;
+import { newId } from '../../core/draft/newId';
 
 interface Props {
   noticeYear: number;
@@ -26,7 +25,7 @@ interface Props {
   applyUrl: string;
 }
 
-type Message = { kind: 'error' | 'success'; text: string; undo?: () => void } | null;
+type Message = { kind: 'error' | 'success'; text: string; details?: string | undefined; undo?: () => void } | null;
 
 /** 我的申报草稿: every draft in this browser, newest change first, with a recycle bin. */
 export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
@@ -36,10 +35,13 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
   const [unreadable, setUnreadable] = useState(0);
   const [message, setMessage] = useState<Message>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [orphans, setOrphans] = useState<UnsavedCopy[]>([]);
 
   const refresh = useCallback(async (repo: OpenedRepository) => {
     const listing = await repo.repository.list();
     setDrafts(listing.drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    // Copies of drafts no longer in storage (the database was deleted or cleared): offered, not applied.
+    setOrphans(listUnsaved().filter((c) => !listing.drafts.some((d) => d.id === c.draftId)));
     setUnreadable(listing.unreadable);
     setRefreshKey((k) => k + 1);
   }, []);
@@ -56,18 +58,10 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
     return () => stop();
   }, [refresh]);
 
-  const listed: ListedDraft[] = useMemo(
-    () =>
-      (drafts ?? []).map((draft) => ({
-        draft,
-        recommender: draft.data.cover.recommender === '其他' ? (draft.data.cover.recommenderOther ?? '其他') : (draft.data.cover.recommender ?? ''),
-        errors: validateApplication(draft.data, ctx, checkSchema).filter((i) => i.severity === 'error').length,
-      })),
-    [drafts, ctx],
-  );
+  const listed: ListedDraft[] = useMemo(() => listDrafts(drafts ?? [], ctx), [drafts, ctx]);
 
   if (!opened || drafts === null) {
-    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status">正在读取草稿……</p>;
+    return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status" data-booting="">正在读取草稿……</p>;
   }
   const { repository, fallback } = opened;
 
@@ -75,7 +69,8 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
     try {
       setMessage(await work());
     } catch (error) {
-      setMessage({ kind: 'error', text: `${errorMessage(error)} 已有的草稿没有任何改动。` });
+      const { message: text, details } = describeError(error);
+      setMessage({ kind: 'error', text: `${text} 已有的草稿没有任何改动。`, details });
     }
     await refresh(opened as OpenedRepository);
     announce({ type: 'list-changed' });
@@ -96,7 +91,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
             className="btn btn-primary"
             onClick={() =>
               void act(async () => {
-                const draft = newDraft(emptyApplication(), new Date().toISOString(), crypto.randomUUID());
+                const draft = newDraft(emptyApplication(), new Date().toISOString(), newId());
                 await repository.add(draft);
                 window.location.assign(open(draft.id));
                 return null;
@@ -123,6 +118,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
       {message && (
         <p className={`notice-box ${message.kind === 'error' ? 'notice-error' : 'notice-success'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
+          <ErrorDetails details={message.details} />
           {message.undo && (
             <>
               {' '}
@@ -131,6 +127,17 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
           )}
         </p>
       )}
+      {orphans.map((copy) => (
+        <BackupOffer
+          key={copy.draftId}
+          copy={copy}
+          onRestore={() => window.location.assign(open(copy.draftId))}
+          onDiscard={() => void act(async () => {
+            clearUnsaved(copy.draftId);
+            return { kind: 'success', text: '已删除这份未保存的草稿。' };
+          })}
+        />
+      ))}
       {unreadable > 0 && (
         <p className="notice-box notice-warning">有{unreadable}份草稿无法读取（可能由更新版本的网站保存），已保留在浏览器中，未显示。</p>
       )}
@@ -158,6 +165,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
                   openUrl={open(item.draft.id)}
                   onRename={(title) => act(async () => {
                     await repository.rename(item.draft.id, title);
+                    announce({ type: 'renamed', draftId: item.draft.id, title });
                     return { kind: 'success', text: `已改名为“${title}”。` };
                   })}
                   onDuplicate={() => act(async () => {
@@ -199,6 +207,8 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
                 })}>恢复<span className="visually-hidden">“{draft.title}”</span></button>
                 <PurgeButton title={draft.title} onConfirm={() => void act(async () => {
                   await repository.purge(draft.id);
+                  // The synchronous copy holds the same personal data (names, phones): it goes too.
+                  clearUnsaved(draft.id);
                   return { kind: 'success', text: `已永久删除“${draft.title}”。` };
                 })} />
               </li>

@@ -3,15 +3,15 @@ import type { ErrorSchema, FieldPathList, RJSFSchema, UiSchema } from '@rjsf/uti
 import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
 import { memo, useCallback, useMemo } from 'react';
 import { applicationSchema } from '../../core/application/schema';
+import { precompiledValidators } from '../../core/application/schemaValidator';
 import type { Application } from '../../core/application/types';
-import validateFns from '../../generated/validate-application.js';
 import type { FormContext, RowEvents } from './context';
 import { templates, translateString, widgets } from './theme';
 
 // Precompiled AJV: no `new Function` at run time, so a strict CSP holds.
 // The theme is generic over the data type (fields see sub-trees), so the form is typed over `unknown`
 // and its data is read back as the Application it was given.
-const validator = createPrecompiledValidator<unknown, RJSFSchema, FormContext>(validateFns, applicationSchema);
+const validator = createPrecompiledValidator<unknown, RJSFSchema, FormContext>(precompiledValidators, applicationSchema);
 
 // Nothing is filled in for the applicant: no first option of a list, no empty rows to reach minItems.
 const defaultsBehavior = { constAsDefaults: 'never', arrayMinItems: { populate: 'never' } } as const;

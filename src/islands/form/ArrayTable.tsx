@@ -1,6 +1,10 @@
 import type { ArrayFieldItemTemplateProps, ArrayFieldTemplateProps, RJSFSchema } from '@rjsf/utils';
+import { useState } from 'react';
 import { labelOf } from '../../core/application/schema';
 import { dottedPath, type FormContext } from './context';
+
+/** Rows shown at once: a list of 200 team members renders in pages, so typing in it stays fast. */
+export const ROWS_PER_PAGE = 50;
 
 interface Column {
   key: string;
@@ -42,6 +46,17 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
   const help = uiSchema?.['ui:help'];
   const legendId = `${fieldPathId.$id}__legend`;
   const rows = registry.formContext.rows;
+  const pages = Math.max(1, Math.ceil(items.length / ROWS_PER_PAGE));
+  const [wanted, setPage] = useState(0);
+  const page = Math.min(wanted, pages - 1);
+  const shown = pages > 1 ? items.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE) : items;
+  const pager = pages > 1 && (
+    <nav className="array-pager" aria-label={`${title}分页`}>
+      <button type="button" className="btn" disabled={page === 0} onClick={() => setPage(page - 1)}>上一页</button>
+      <span>第 {page * ROWS_PER_PAGE + 1}–{Math.min(items.length, (page + 1) * ROWS_PER_PAGE)} 行，共 {items.length} 行</span>
+      <button type="button" className="btn" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>下一页</button>
+    </nav>
+  );
   return (
     <fieldset className="group array-table" id={fieldPathId.$id} aria-labelledby={legendId}>
       <legend id={legendId}>
@@ -65,7 +80,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
           </thead>
           <tbody>
             {items.length > 0 ? (
-              items
+              shown
             ) : (
               <tr>
                 <td colSpan={columns.length + 2} className="array-empty">尚未填写，请点击下方“添加一行”。</td>
@@ -74,6 +89,10 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
           </tbody>
         </table>
       </div>
+      {pager}
+      {!canAdd && typeof schema.maxItems === 'number' && items.length >= schema.maxItems && (
+        <p className="field-help">已填写 {items.length} 行，这一栏最多 {schema.maxItems} 行。</p>
+      )}
       {canAdd && (
         <button
           type="button"
@@ -81,6 +100,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps<unknown, RJSFS
           onClick={(e) => {
             onAddClick(e);
             rows?.added(`${dottedPath(fieldPathId.path)}.${items.length}`);
+            setPage(Math.floor(items.length / ROWS_PER_PAGE)); // the new row's page
           }}
           disabled={disabled || readonly}
           aria-label={`添加一行（${title}）`}

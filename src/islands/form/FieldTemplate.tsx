@@ -16,6 +16,8 @@ export function FieldTemplate(props: FieldTemplateProps<unknown, RJSFSchema, For
   }
   const hasError = (rawErrors?.length ?? 0) > 0;
   const isRadio = uiSchema?.['ui:widget'] === 'radio';
+  // Long texts take the whole row; a class rather than :has(textarea), which Chromium < 105 and Firefox < 121 lack.
+  const isWide = uiSchema?.['ui:widget'] === 'textarea';
   const labelId = `${id}__label`;
   // The mark stays outside the <label> so the control's name is exactly the contract's label.
   const requiredMark = required ? <span className="field-required" aria-hidden="true">必填</span> : null;
@@ -30,7 +32,7 @@ export function FieldTemplate(props: FieldTemplateProps<unknown, RJSFSchema, For
     );
   }
   return (
-    <div className={`field${hasError ? ' field--error' : ''}`}>
+    <div className={`field${isWide ? ' field--wide' : ''}${hasError ? ' field--error' : ''}`}>
       {displayLabel && (
         <div className="field-label">
           {isRadio ? <span id={labelId}>{label}</span> : <label htmlFor={id} id={labelId}>{label}</label>}

@@ -38,8 +38,13 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps<unknown, RJS
       <legend>{title}</legend>
       {notes.map((note) => <p key={note} className="field-help">{note}</p>)}
       <div className="group-fields">
-        {applying.map((p) => <div key={p.name}>{p.content}</div>)}
+        {applying.map((p) => <div key={p.name} className={isLongText(uiSchema?.[p.name]) ? 'group-field--wide' : undefined}>{p.content}</div>)}
       </div>
     </fieldset>
   );
+}
+
+/** Long texts take the whole row of a group: a class, not :has(textarea), which Chromium < 105 and Firefox < 121 lack. */
+function isLongText(ui: unknown): boolean {
+  return typeof ui === 'object' && ui !== null && (ui as Record<string, unknown>)['ui:widget'] === 'textarea';
 }

@@ -1,91 +1,69 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createAutosaveScheduler, type AutosaveScheduler, type SaveState } from '../../core/draft/autosave';
 import { toStoreError } from '../../io/drafts/storeError';
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'failed'; message: string; retryInMs: number };
-
-/** Saved at most this long after the last change… */
-const DEBOUNCE_MS = 400;
-/** …and never later than this after the first unsaved change, however fast one types. */
-const MAX_WAIT_MS = 1000;
-const RETRY_MS = [2000, 5000, 15000, 30000];
+export type { SaveState } from '../../core/draft/autosave';
 
 interface Options<T> {
   value: T;
   enabled: boolean;
   save: (value: T) => Promise<void>;
-  /** Synchronous last-chance copy when the page is hidden or closed with changes not yet written. */
-  onHide: (value: T) => void;
+  /** Synchronous copy of changes not yet written: when the page is hidden or closed, and after a failed save (with its error). */
+  onUnsaved: (value: T, error?: unknown) => void;
+  /** Everything typed is stored: the synchronous copy can go. */
+  onSaved?: () => void;
+}
+
+export interface Autosave {
+  state: SaveState;
+  flush: () => Promise<void>;
+  /** Saves the current value now even if it did not change (the store lost it). */
+  saveNow: () => Promise<void>;
+  /** True while something typed is not yet stored. */
+  pending: () => boolean;
 }
 
 /**
- * Autosave: debounced, flushed at once when the page is hidden or closed, retried after a failure. A failed
- * save never touches what is on the screen; `value` stays the source of truth until it is written.
+ * Autosave (the timing is core/draft/autosave.ts): flushed at once when the page is hidden or closed, retried
+ * after a failure. A failed save never touches what is on the screen; `value` stays the source of truth until
+ * it is written.
  */
-export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { state: SaveState; flush: () => Promise<void> } {
+export function useAutosave<T>({ value, enabled, save, onUnsaved, onSaved }: Options<T>): Autosave {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const latest = useRef(value);
-  const dirty = useRef(false);
-  const firstDirtyAt = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const failures = useRef(0);
   const saveRef = useRef(save);
-  const hideRef = useRef(onHide);
+  const unsavedRef = useRef(onUnsaved);
+  const savedRef = useRef(onSaved);
+  const valueRef = useRef(value);
   saveRef.current = save;
-  hideRef.current = onHide;
-
-  const run = useCallback(async (): Promise<void> => {
-    clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return;
-    dirty.current = false;
-    const snapshot = latest.current;
-    setState({ kind: 'saving' });
-    const attempt = saveRef.current(snapshot)
-      .then(() => {
-        failures.current = 0;
-        setState({ kind: 'saved', at: new Date() });
-      })
-      .catch((error: unknown) => {
-        // Keep the change pending and try again later; the screen keeps what was typed.
-        dirty.current = true;
-        const retryInMs = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)] ?? 30000;
-        failures.current += 1;
-        setState({ kind: 'failed', message: toStoreError(error).message, retryInMs });
-        timer.current = setTimeout(() => void run(), retryInMs);
-      })
-      .finally(() => {
-        inFlight.current = null;
-      });
-    inFlight.current = attempt;
-    await attempt;
-  }, []);
+  unsavedRef.current = onUnsaved;
+  savedRef.current = onSaved;
+  valueRef.current = value;
+  const scheduler = useRef<AutosaveScheduler<T> | null>(null);
+  scheduler.current ??= createAutosaveScheduler<T>({
+    save: (v) => saveRef.current(v),
+    onState: setState,
+    describeFailure: (error) => toStoreError(error).message,
+    onFailure: (v, error) => unsavedRef.current(v, error),
+    onSaved: () => savedRef.current?.(),
+  });
+  const autosave = scheduler.current;
 
   const isFirst = useRef(true);
   useEffect(() => {
-    latest.current = value;
     if (isFirst.current) {
       isFirst.current = false;
       return;
     }
-    if (!enabled) return;
-    if (!dirty.current) firstDirtyAt.current = Date.now();
-    dirty.current = true;
-    clearTimeout(timer.current);
-    const waited = Date.now() - firstDirtyAt.current;
-    timer.current = setTimeout(() => void run(), Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)));
-  }, [value, enabled, run]);
+    if (enabled) autosave.change(value);
+  }, [value, enabled, autosave]);
 
   useEffect(() => {
     if (!enabled) return undefined;
     const hide = () => {
-      if (!dirty.current) return;
-      hideRef.current(latest.current);
-      void run();
+      const pending = autosave.latest();
+      if (!autosave.dirty() || pending === undefined) return;
+      unsavedRef.current(pending);
+      void autosave.flush();
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hide();
@@ -95,9 +73,16 @@ export function useAutosave<T>({ value, enabled, save, onHide }: Options<T>): { 
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', hide);
-      clearTimeout(timer.current);
+      autosave.dispose();
     };
-  }, [enabled, run]);
+  }, [enabled, autosave]);
 
-  return { state, flush: run };
+  // Losing the right to edit (another tab took over) never drops a change typed before: write it now.
+  const wasEnabled = useRef(enabled);
+  useEffect(() => {
+    if (wasEnabled.current && !enabled && autosave.dirty()) void autosave.flush();
+    wasEnabled.current = enabled;
+  }, [enabled, autosave]);
+
+  return { state, flush: autosave.flush, saveNow: () => autosave.saveNow(valueRef.current), pending: autosave.pending };
 }

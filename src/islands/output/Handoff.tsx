@@ -1,34 +1,7 @@
 import { useState } from 'react';
-import { displayPhone } from '../../core/application/phone';
+import { mailBody, mailSubject, mailtoHref, type SubmissionFacts } from '../../core/application/facts';
 import type { Application, NoticeContext } from '../../core/application/types';
 import { formatChineseDate } from '../../core/chinese-date';
-
-export interface SubmissionFacts {
-  /** YYYY-MM-DD */
-  deadline: string;
-  email: string;
-  submitTo: string;
-}
-
-/** The mail to the union: subject and body, so that it reads the same however it is sent. */
-export function handoffMail(app: Application, ctx: NoticeContext): { subject: string; body: string } {
-  const recommender = app.cover.recommender === '其他' ? (app.cover.recommenderOther ?? '其他') : (app.cover.recommender ?? '推荐单位');
-  const studio = app.cover.studioName ?? '工作室名称';
-  const subject = `${ctx.noticeYear}年南昌市劳模创新工作室申报-${recommender}-${studio}`;
-  const phone = (value: string | undefined) => displayPhone(value ?? '');
-  const lines = [
-    '南昌市总工会经济技术部：',
-    '',
-    `现报送“${studio}”${ctx.noticeYear}年南昌市劳模创新工作室申报材料电子版，附件为材料包（含申报表、A3双面打印版、申报材料、视频、照片、证明材料和材料清单）。`,
-    '',
-    `推荐单位：${recommender}`,
-    `所在单位：${app.cover.unitName ?? ''}`,
-    `领衔人：${app.leader.name ?? ''}　联系电话：${phone(app.leader.phone)}`,
-  ];
-  // The clerk who filled the form is the one to call about the package.
-  if (app.contact.name || app.contact.phone) lines.push(`填表人：${app.contact.name ?? ''}　联系电话：${phone(app.contact.phone)}`);
-  return { subject, body: lines.join('\r\n') };
-}
 
 function CopyButton({ text, what }: { text: string; what: string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null);
@@ -52,8 +25,9 @@ function CopyButton({ text, what }: { text: string; what: string }) {
 
 /** What happens after the files: the e-mail to the union and what still goes on paper. */
 export function Handoff({ app, ctx, facts }: { app: Application; ctx: NoticeContext; facts: SubmissionFacts }) {
-  const { subject, body } = handoffMail(app, ctx);
-  const mailto = `mailto:${facts.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const subject = mailSubject(app, ctx);
+  const body = mailBody(app, ctx, facts);
+  const mailto = mailtoHref(app, ctx, facts);
   return (
     <section className="output-block" aria-labelledby="handoff-title">
       <h3 id="handoff-title">发送与纸质材料</h3>

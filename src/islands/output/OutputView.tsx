@@ -8,9 +8,11 @@ import { documentTexts } from '../../core/pdf/makePdf';
 import { bundledFontBase, loadManifest } from '../../io/fonts';
 import { FontChoice, type ChosenFont } from './FontChoice';
 import { NextStep, type Step } from '../NextStep';
-import { Handoff, type SubmissionFacts } from './Handoff';
+import type { SubmissionFacts } from '../../core/application/facts';
+import { Handoff } from './Handoff';
 import { PackagePanel } from './PackagePanel';
 import { PdfPanel } from './PdfPanel';
+import { WordPanel } from './WordPanel';
 
 interface Props {
   app: Application;
@@ -27,7 +29,8 @@ interface Props {
 export default function OutputView({ app, ctx, issues, attachments, form, outline, facts, steps }: Props) {
   const [font, setFont] = useState<ChosenFont | null>(null);
   const [pdfs, setPdfs] = useState<Partial<Record<'form' | 'formA3' | 'materials', Blob>>>({});
-  const job = useMemo(() => ({ app, ctx, form, outline }), [app, ctx, form, outline]);
+  const incomplete = issues.some((i) => i.severity === 'error');
+  const job = useMemo(() => ({ app, ctx, form, outline, incomplete }), [app, ctx, form, outline, incomplete]);
   const [unprintable, setUnprintable] = useState<UnprintableChar[]>([]);
   // Before anything is generated: the characters the chosen fonts cannot print, with their fields.
   useEffect(() => {
@@ -63,6 +66,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
       </section>
       <FontChoice chosen={font} onChange={setFont} />
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
+      <WordPanel job={job} />
       <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
       <Handoff app={app} ctx={ctx} facts={facts} />
       <NextStep previous={steps.previous} next={steps.next} />

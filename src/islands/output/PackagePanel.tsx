@@ -31,7 +31,7 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
   const [video, setVideo] = useState<'include' | 'separate'>('include');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; retry: boolean } | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
 
   useEffect(() => setVideo(tooBig && videoBytes > 0 ? 'separate' : 'include'), [tooBig, videoBytes]);
@@ -49,7 +49,11 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
       const result = await generatePdf({ ...job, kind }, { fontBase, userFont: font ? font.bytes.slice(0) : null, onProgress: (_t, f) => setProgress({ text: `正在生成${PDF_LABELS[kind]}……`, fraction: f }) });
       if (result.kind !== 'done') {
         setProgress(null);
-        setProblem(result.kind === 'unprintable' ? `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。` : result.message);
+        setProblem(
+          result.kind === 'unprintable'
+            ? { message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。`, retry: false }
+            : { message: result.message, retry: result.retry },
+        );
         return;
       }
       ready[kind] = result.blob;
@@ -57,14 +61,14 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
     }
     const run = buildPackageInWorker({
       request: { app: job.app, pdfs: ready, attachments, video, now: new Date().toISOString() },
-      onProgress: (phase, fraction, path) => setProgress({ text: `${phase === 'hash' ? '正在计算校验值' : '正在压缩'}${path ? `：${path.split('/').pop() ?? ''}` : ''}`, fraction }),
+      onProgress: (phase, fraction, path) => setProgress({ text: `${phase === 'hash' ? '正在读取并计算校验值' : '正在写入压缩包'}${path ? `：${path.split('/').pop() ?? ''}` : ''}`, fraction }),
     });
     cancelRef.current = run.cancel;
     const result = await run.result;
     cancelRef.current = null;
     setProgress(null);
     if (result.kind === 'error') {
-      setProblem(result.cancelled ? '已取消生成材料包。' : result.message);
+      setProblem(result.cancelled ? { message: '已取消生成材料包。', retry: false } : { message: result.message, retry: result.retry });
       return;
     }
     setBuilt({ ...result, zipUrl: URL.createObjectURL(result.zip), separateUrls: result.separate.map((s) => URL.createObjectURL(s.data)) });
@@ -105,7 +109,12 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
           <progress max={1} value={progress.fraction} aria-label="材料包生成进度" />
         </div>
       )}
-      {problem && <p className="notice-box notice-error" role="alert">{problem}</p>}
+      {problem && (
+        <div className="notice-box notice-error" role="alert">
+          <p>{problem.message}</p>
+          {problem.retry && <p><button type="button" className="btn" disabled={progress !== null} onClick={() => void build()}>重试</button></p>}
+        </div>
+      )}
       {built && (
         <div className="made-file" role="status">
           <p>

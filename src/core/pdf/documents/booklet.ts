@@ -1,6 +1,8 @@
 // 填表说明12: A3 paper, printed on both sides, bound as a booklet. A4 pages are imposed two-up on A3
-// landscape in saddle-stitch order (official-format.md): pad to a multiple of 4 with blank pages before
-// the back page; sheet k (1-based, outermost first): front = [N−2k+2 | 2k−1], back = [2k | N−2k+1].
+// landscape in saddle-stitch order (official-format.md): pad to a multiple of 4 with blank pages; sheet k
+// (1-based, outermost first): front = [N−2k+2 | 2k−1], back = [2k | N−2k+1]. The 申报表 has no back cover of its
+// own, so the blanks go at the end (the last of them is the booklet's back cover): consecutive pages stay
+// consecutive, "— 4 —" is followed by "— 5 —", never by a blank.
 import type { PageData } from '../layout/types';
 import { A3_LANDSCAPE, A4 } from './template';
 
@@ -13,12 +15,8 @@ export interface Sheet {
 export function bookletSheets(pageCount: number): Sheet[] {
   if (pageCount <= 0) return [];
   const n = Math.ceil(pageCount / 4) * 4;
-  // Position p (1-based) in the padded booklet: the real back page stays last, blanks go before it.
-  const at = (p: number): number | null => {
-    if (p === n) return pageCount - 1;
-    return p <= pageCount - 1 ? p - 1 : null;
-  };
-  const pageAt = (p: number): number | null => (pageCount === 1 ? (p === 1 ? 0 : null) : at(p));
+  // Position p (1-based) in the padded booklet: the document's pages in order, then the blanks.
+  const pageAt = (p: number): number | null => (p <= pageCount ? p - 1 : null);
   const sheets: Sheet[] = [];
   for (let k = 1; k <= n / 4; k += 1) {
     sheets.push({ front: [pageAt(n - 2 * k + 2), pageAt(2 * k - 1)], back: [pageAt(2 * k), pageAt(n - 2 * k + 1)] });

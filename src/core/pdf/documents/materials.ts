@@ -1,9 +1,10 @@
 // 申报材料 by the 附件2 outline: a title page, then each heading and the applicant's text in the GB/T 9704
 // body style (三号仿宋, 22 lines of 28 characters, headings 一、 in 黑体), with page numbers.
+import { candidateTitle, printedRecommender } from '../../application/facts';
 import type { Application, NoticeContext } from '../../application/types';
 import { flow } from '../layout';
 import type { Block, PageData, TextMeasurer } from '../layout/types';
-import type { BuiltDocument } from './applicationForm';
+import { ISSUER, type BuiltDocument } from './applicationForm';
 import { pageNumbers } from './pageNumbers';
 import { A4, MM, PT, type OutlineTemplate } from './template';
 import { textOf, titleOf } from './values';
@@ -27,7 +28,6 @@ function paragraphs(text: string): Block[] {
 }
 
 function titlePage(app: Application, ctx: NoticeContext, template: OutlineTemplate): Block[] {
-  const recommender = textOf(app, 'cover.recommender', ctx) === '其他' ? textOf(app, 'cover.recommenderOther', ctx) : textOf(app, 'cover.recommender', ctx);
   const line = (text: string, size: number, style: 'hei' | 'song' | 'fangsong' | 'kai', spaceBefore = 0): Block => ({
     kind: 'paragraph', text, size, style, lineHeight: size * 1.8, align: 'center', spaceBefore,
   });
@@ -35,16 +35,24 @@ function titlePage(app: Application, ctx: NoticeContext, template: OutlineTempla
   return [
     { kind: 'spacer', height: 40 * MM },
     line(title, PT.二号, 'song'),
-    line(textOf(app, 'cover.studioName', ctx) || '（工作室名称）', PT.一号, 'hei', 20 * MM),
+    line(candidateTitle(app) || '（工作室名称）', PT.一号, 'hei', 20 * MM),
     line(`${titleOf('cover.unitName')}：${textOf(app, 'cover.unitName', ctx)}`, PT.三号, 'fangsong', 50 * MM),
-    line(`${titleOf('cover.recommender')}：${recommender}`, PT.三号, 'fangsong'),
+    line(`${titleOf('cover.recommender')}：${printedRecommender(app.cover)}`, PT.三号, 'fangsong'),
     line(textOf(app, 'cover.fillDate', ctx), PT.三号, 'fangsong'),
     { kind: 'pageBreak' },
   ];
 }
 
-export function materialsDocument(app: Application, ctx: NoticeContext, template: OutlineTemplate, measurer: TextMeasurer): BuiltDocument {
-  const page = { width: A4.width, height: A4.height, margins: MARGINS };
+/** 申报材料 before pagination: the title page (ending in a page break, not numbered) and the numbered body. */
+export interface MaterialsDescription {
+  titlePage: Block[];
+  body: Block[];
+  title: string;
+  subject: string;
+  author: string;
+}
+
+export function materialsDescription(app: Application, ctx: NoticeContext, template: OutlineTemplate): MaterialsDescription {
   const blocks: Block[] = [];
   for (const [group, keys] of Object.entries(OUTLINE)) {
     blocks.push({ kind: 'paragraph', text: titleOf(group), size: PT.三号, style: 'hei', lineHeight: LINE, indent: 2, keepWithNext: true });
@@ -55,11 +63,48 @@ export function materialsDocument(app: Application, ctx: NoticeContext, template
       blocks.push(...(text === '' ? paragraphs('（未填写）') : paragraphs(text)));
     }
   }
-  const [cover, ...rest]: PageData[] = flow([...titlePage(app, ctx, template), ...blocks], page, measurer);
-  const studio = textOf(app, 'cover.studioName', ctx);
+  const studio = candidateTitle(app);
   return {
-    pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
+    titlePage: titlePage(app, ctx, template),
+    body: blocks,
     title: `${template.titleLines[0] ?? '申报材料'}${studio ? `（${studio}）` : ''}`,
     subject: '南昌市总工会 洪工办〔2021〕31号 附件2',
+    author: textOf(app, 'cover.unitName', ctx) || ISSUER,
   };
 }
+
+export function materialsDocument(app: Application, ctx: NoticeContext, template: OutlineTemplate, measurer: TextMeasurer): BuiltDocument {
+  const d = materialsDescription(app, ctx, template);
+  const page = { width: A4.width, height: A4.height, margins: MARGINS };
+  const [cover, ...rest]: PageData[] = flow([...d.titlePage, ...d.body], page, measurer);
+  return {
+    pages: cover ? [cover, ...pageNumbers(rest, measurer, MARGINS)] : [],
+    title: d.title,
+    subject: d.subject,
+    author: d.author,
+  };
+}
+
+/** One heading of the 附件2 outline and its items, each "1.工作室概况：…" with the outline's guidance. */
+export interface OutlineSection {
+  heading: string;
+  items: string[];
+}
+
+/** The blank 附件2 outline (the Word edition): its title, then each heading and item with room to write under. */
+export function outlineDescription(template: OutlineTemplate, sections: readonly OutlineSection[]): Block[] {
+  const blocks: Block[] = template.titleLines.map((text, i): Block => ({
+    kind: 'paragraph', text, size: PT.二号, style: 'song', lineHeight: LINE * 1.2, align: 'center', ...(i === template.titleLines.length - 1 ? { spaceAfter: LINE } : {}),
+  }));
+  for (const s of sections) {
+    blocks.push({ kind: 'paragraph', text: s.heading, size: PT.三号, style: 'hei', lineHeight: LINE, indent: 2, keepWithNext: true });
+    for (const item of s.items) {
+      blocks.push({ kind: 'paragraph', text: item, size: PT.三号, style: 'kai', lineHeight: LINE, indent: 2, keepWithNext: true });
+      blocks.push({ kind: 'paragraph', text: '', size: PT.三号, style: 'fangsong', lineHeight: LINE, indent: 2 });
+    }
+  }
+  return blocks;
+}
+
+/** The Word edition sets the same text block. */
+export { MARGINS as MATERIALS_MARGINS };

@@ -37,9 +37,18 @@ const MARGINS = { top: 37 * MM, right: 26 * MM, bottom: 35 * MM, left: 28 * MM }
 const WIDTH = A4.width - MARGINS.left - MARGINS.right;
 const LINE = (225 * MM) / 22;
 const RED = [0.9, 0, 0.07] as const;
-const BODY = { size: PT.三号, style: 'fangsong', lineHeight: LINE } as const;
+/** 28 characters to a line of the 156 mm 版心 (GB/T 9704: 22 lines × 28 characters of 三号). */
+const PITCH = WIDTH / 28;
+const BODY = { size: PT.三号, style: 'fangsong', lineHeight: LINE, pitch: PITCH } as const;
+/** The 发文机关标志's top edge lies 35 mm below the top of the 版心 (GB/T 9704 7.2.1). */
+const MARK_TOP = 35 * MM;
 
-const para = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({ kind: 'paragraph', text, ...BODY, indent: 2, align: 'justify', ...extra });
+/** A paragraph in the body style; other sizes (titles, the mark) are set off the grid, at their own advance. */
+const para = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => {
+  const block: Extract<Block, { kind: 'paragraph' }> = { kind: 'paragraph', text, ...BODY, indent: 2, align: 'justify', ...extra };
+  if (block.size !== BODY.size) delete block.pitch;
+  return block;
+};
 const blank = (lines = 1): Block => ({ kind: 'spacer', height: LINE * lines });
 
 function bodyBlocks(items: NoticeParagraph[]): Block[] {
@@ -82,8 +91,9 @@ function withRedRule(page: PageData, docNumber: string): PageData {
 export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): BuiltDocument {
   const [first, ...rest] = input.attachments;
   const blocks: Block[] = [
-    { kind: 'spacer', height: 25 * MM },
-    para(input.issuer, { size: PT.小初, style: 'hei', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 * 1.3 }),
+    // The mark's line box is its em box (lineHeight = size), so its top is the spacer's end.
+    { kind: 'spacer', height: MARK_TOP },
+    para(input.issuer, { size: PT.小初, style: 'hei', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 }),
     blank(2),
     para(input.docNumber, { indent: 0, align: 'center' }),
     blank(2),
@@ -92,11 +102,12 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
     para(input.recipients, { indent: 0 }),
     ...bodyBlocks(input.body),
     blank(),
-    ...(first ? [para(`附件：${first.no}.${first.title}`)] : []),
-    ...rest.map((a) => para(`${a.no}.${a.title}`, { indent: 5 })),
+    // 附件说明 kept together: every line but the last keeps with the next.
+    ...(first ? [para(`附件：${first.no}.${first.title}`, { keepWithNext: rest.length > 0 })] : []),
+    ...rest.map((a, i) => para(`${a.no}.${a.title}`, { indent: 5, keepWithNext: i < rest.length - 1 })),
     blank(3),
-    // 署名 and 成文日期 at the right, the date four characters in from the edge.
-    para(`${input.signature}　　`, { indent: 0, align: 'right' }),
+    // 署名 and 成文日期 at the right, the date four characters in from the edge, kept together.
+    para(`${input.signature}　　`, { indent: 0, align: 'right', keepWithNext: true }),
     para(`${input.date}　　　　`, { indent: 0, align: 'right' }),
     ...input.annexes.flatMap(annexBlocks),
   ];
@@ -106,5 +117,6 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
     pages: cover ? [withRedRule(cover, input.docNumber), ...others] : [],
     title: `${input.titleLines.join('')}（${input.docNumber}）`,
     subject: `${input.issuer} ${input.docNumber}`,
+    author: input.issuer,
   };
 }

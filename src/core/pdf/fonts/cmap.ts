@@ -364,26 +364,11 @@ export function extractFontFromCollection(bytes: FontBytes, index: number): Uint
   const at = view.getUint32(12 + 4 * index);
   const tables = readTableDirectory(view, at);
   if (tables === null) throw new FontFormatError('truncated');
-  const records = [...tables.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const headerBytes = 12 + 16 * records.length;
-  let size = headerBytes;
-  for (const [, record] of records) size += align4(record.length);
-  const out = new Uint8Array(size);
-  const outView = new DataView(out.buffer);
   const source = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  outView.setUint32(0, view.getUint32(at));
-  writeDirectoryHeader(outView, records.length);
-  let offset = headerBytes;
-  records.forEach(([tag, record], i) => {
-    const entry = 12 + 16 * i;
-    for (let k = 0; k < 4; k++) outView.setUint8(entry + k, tag.charCodeAt(k));
-    outView.setUint32(entry + 4, checksum(source, record.offset, record.length));
-    outView.setUint32(entry + 8, offset);
-    outView.setUint32(entry + 12, record.length);
-    out.set(source.subarray(record.offset, record.offset + record.length), offset);
-    offset += align4(record.length);
-  });
-  return out;
+  return assembleSfnt(
+    view.getUint32(at),
+    [...tables.entries()].map(([tag, record]) => [tag, source.subarray(record.offset, record.offset + record.length)]),
+  );
 }
 
 /** A copy of a single TrueType font with the sfnt version 'true' rewritten to 0x00010000, which jsPDF expects. */
@@ -393,6 +378,203 @@ export function normalizeSfntVersion(bytes: FontBytes): Uint8Array<ArrayBuffer> 
   copy.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
   if (view.byteLength >= 4 && view.getUint32(0) === TAG_TRUE) new DataView(copy.buffer).setUint32(0, 0x00010000);
   return copy;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Readers and a writer for the build (scripts/build-fonts.mjs loads this module): glyph ids, glyph sizes, names,
+// and a font whose cmap is replaced.
+
+/** Tag -> { offset, length } of a single font's tables. Throws {@link FontFormatError} when the directory is cut. */
+export function readTables(bytes: FontBytes): Map<string, { readonly offset: number; readonly length: number }> {
+  const tables = readTableDirectory(dataView(bytes), 0);
+  if (tables === null) throw new FontFormatError('truncated');
+  return tables;
+}
+
+/**
+ * Code point -> glyph id of a single font's Unicode cmap: the subtable jsPDF reads ('jspdf', BMP only), or the
+ * format-12 one when present ('full', beyond the BMP too). Glyph 0 (.notdef) is left out.
+ */
+export function readCmapGlyphs(bytes: FontBytes, options: ReadCmapOptions = {}): Map<number, number> {
+  const view = dataView(bytes);
+  const cmap = readTables(view).get('cmap');
+  if (cmap === undefined) throw new FontFormatError('no-cmap');
+  const out = new Map<number, number>();
+  const full = options.subtable === 'full' ? findFormat12Subtable(view, cmap) : null;
+  if (full !== null) {
+    const groups = view.getUint32(full + 12);
+    if (full + 16 + 12 * groups > view.byteLength) throw new FontFormatError('truncated');
+    for (let g = 0; g < groups; g++) {
+      const group = full + 16 + 12 * g;
+      const start = view.getUint32(group);
+      const end = Math.min(view.getUint32(group + 4), 0x10ffff);
+      const glyph = view.getUint32(group + 8);
+      for (let cp = start; cp <= end; cp++) if (glyph + cp - start !== 0) out.set(cp, glyph + cp - start);
+    }
+    return out;
+  }
+  const at = findJsPdfSubtable(view, cmap);
+  if (at === null) throw new FontFormatError('no-cmap');
+  const segCount = view.getUint16(at + 6) >>> 1;
+  const ends = at + 14;
+  const starts = ends + 2 * segCount + 2;
+  const deltas = starts + 2 * segCount;
+  const rangeOffsets = deltas + 2 * segCount;
+  if (rangeOffsets + 2 * segCount > view.byteLength) throw new FontFormatError('truncated');
+  for (let s = 0; s < segCount; s++) {
+    const end = view.getUint16(ends + 2 * s);
+    const start = view.getUint16(starts + 2 * s);
+    const delta = view.getUint16(deltas + 2 * s);
+    const rangeOffset = view.getUint16(rangeOffsets + 2 * s);
+    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+      let glyph: number;
+      if (rangeOffset === 0) glyph = (cp + delta) & 0xffff;
+      else {
+        const glyphAt = rangeOffsets + 2 * s + rangeOffset + 2 * (cp - start);
+        glyph = glyphAt + 2 <= view.byteLength ? view.getUint16(glyphAt) : 0;
+        if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
+      }
+      if (glyph !== 0) out.set(cp, glyph);
+    }
+  }
+  return out;
+}
+
+/** Bytes of each glyph's outline (glyf data between consecutive loca offsets), by glyph id. */
+export function readGlyphSizes(bytes: FontBytes): Uint32Array {
+  const view = dataView(bytes);
+  const tables = readTables(view);
+  const head = tables.get('head');
+  const maxp = tables.get('maxp');
+  const loca = tables.get('loca');
+  if (head === undefined || maxp === undefined || loca === undefined || !tables.has('glyf')) throw new FontFormatError('no-glyf');
+  const longOffsets = view.getInt16(head.offset + 50) === 1;
+  const glyphs = view.getUint16(maxp.offset + 4);
+  const at = (i: number): number => (longOffsets ? view.getUint32(loca.offset + 4 * i) : 2 * view.getUint16(loca.offset + 2 * i));
+  const sizes = new Uint32Array(glyphs);
+  for (let i = 0; i < glyphs; i++) sizes[i] = at(i + 1) - at(i);
+  return sizes;
+}
+
+/** English (Windows, en-US) name records of a single font: name id -> text. */
+export function readNameRecords(bytes: FontBytes): Map<number, string> {
+  const view = dataView(bytes);
+  const name = readTables(view).get('name');
+  const out = new Map<number, string>();
+  if (name === undefined || name.length < 6) return out;
+  const count = view.getUint16(name.offset + 2);
+  const strings = name.offset + view.getUint16(name.offset + 4);
+  for (let i = 0; i < count; i++) {
+    const record = name.offset + 6 + 12 * i;
+    if (record + 12 > name.offset + name.length) break;
+    if (view.getUint16(record) !== 3 || view.getUint16(record + 4) !== 0x409) continue;
+    const id = view.getUint16(record + 6);
+    const length = view.getUint16(record + 8);
+    const start = strings + view.getUint16(record + 10);
+    if (start + length <= view.byteLength && !out.has(id)) out.set(id, decodeUtf16Be(view, start, length));
+  }
+  return out;
+}
+
+/**
+ * A copy of a single TrueType font whose cmap is one (3,1) format-4 subtable mapping each given BMP code point
+ * to the given glyph. The rare-character fonts use it to put characters beyond the BMP (which jsPDF cannot
+ * address) at private-use code points.
+ */
+export function withBmpCmap(bytes: FontBytes, entries: readonly (readonly [number, number])[]): Uint8Array<ArrayBuffer> {
+  const view = dataView(bytes);
+  const tables = readTables(view);
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+  // Segments of consecutive code points, each with its glyphs in the glyph id array; then the final 0xFFFF one.
+  const segments: { start: number; end: number; glyphs: number[] }[] = [];
+  for (const [cp, glyph] of sorted) {
+    if (cp < 0 || cp >= 0xffff || glyph <= 0 || glyph > 0xffff) throw new RangeError(`bad cmap entry ${cp} -> ${glyph}`);
+    const last = segments[segments.length - 1];
+    if (last !== undefined && cp === last.end + 1) {
+      last.end = cp;
+      last.glyphs.push(glyph);
+    } else if (last === undefined || cp > last.end) segments.push({ start: cp, end: cp, glyphs: [glyph] });
+  }
+  const segCount = segments.length + 1;
+  const glyphCount = segments.reduce((sum, segment) => sum + segment.glyphs.length, 0);
+  const subtableLength = 16 + 8 * segCount + 2 * glyphCount;
+  if (subtableLength > 0xffff) throw new RangeError('too many characters for one format-4 cmap');
+  const table = new Uint8Array(4 + 8 + subtableLength);
+  const out = new DataView(table.buffer);
+  out.setUint16(0, 0); // version
+  out.setUint16(2, 1); // one encoding record
+  out.setUint16(4, 3); // Windows
+  out.setUint16(6, 1); // Unicode BMP
+  out.setUint32(8, 12);
+  const at = 12;
+  let searchRange = 1;
+  let entrySelector = 0;
+  while (searchRange * 2 <= segCount) {
+    searchRange *= 2;
+    entrySelector++;
+  }
+  out.setUint16(at, 4);
+  out.setUint16(at + 2, subtableLength);
+  out.setUint16(at + 4, 0);
+  out.setUint16(at + 6, segCount * 2);
+  out.setUint16(at + 8, searchRange * 2);
+  out.setUint16(at + 10, entrySelector);
+  out.setUint16(at + 12, segCount * 2 - searchRange * 2);
+  const ends = at + 14;
+  const starts = ends + 2 * segCount + 2;
+  const deltas = starts + 2 * segCount;
+  const rangeOffsets = deltas + 2 * segCount;
+  const glyphArray = rangeOffsets + 2 * segCount;
+  let glyphIndex = 0;
+  segments.forEach((segment, s) => {
+    out.setUint16(ends + 2 * s, segment.end);
+    out.setUint16(starts + 2 * s, segment.start);
+    out.setUint16(deltas + 2 * s, 0);
+    // idRangeOffset counts bytes from its own position to the segment's first glyph id.
+    out.setUint16(rangeOffsets + 2 * s, glyphArray + 2 * glyphIndex - (rangeOffsets + 2 * s));
+    for (const glyph of segment.glyphs) out.setUint16(glyphArray + 2 * glyphIndex++, glyph);
+  });
+  const last = segCount - 1;
+  out.setUint16(ends + 2 * last, 0xffff);
+  out.setUint16(starts + 2 * last, 0xffff);
+  out.setUint16(deltas + 2 * last, 1);
+  out.setUint16(rangeOffsets + 2 * last, 0);
+  const source = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  const parts: [string, Uint8Array][] = [...tables.entries()].map(([tag, record]) => [
+    tag,
+    tag === 'cmap' ? table : source.subarray(record.offset, record.offset + record.length),
+  ]);
+  if (!tables.has('cmap')) parts.push(['cmap', table]);
+  return assembleSfnt(view.getUint32(0), parts);
+}
+
+/** A single font from its tables, sorted by tag, 4-byte aligned, with table checksums and head.checkSumAdjustment. */
+function assembleSfnt(version: number, parts: readonly (readonly [string, Uint8Array])[]): Uint8Array<ArrayBuffer> {
+  const records = [...parts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const headerBytes = 12 + 16 * records.length;
+  let size = headerBytes;
+  for (const [, data] of records) size += align4(data.length);
+  const out = new Uint8Array(size);
+  const outView = new DataView(out.buffer);
+  outView.setUint32(0, version);
+  writeDirectoryHeader(outView, records.length);
+  let offset = headerBytes;
+  let headAt = -1;
+  records.forEach(([tag, data], i) => {
+    const entry = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) outView.setUint8(entry + k, tag.charCodeAt(k));
+    out.set(data, offset);
+    if (tag === 'head' && data.length >= 12) {
+      headAt = offset;
+      outView.setUint32(offset + 8, 0); // checkSumAdjustment is computed with itself at 0
+    }
+    outView.setUint32(entry + 4, checksum(out, offset, data.length));
+    outView.setUint32(entry + 8, offset);
+    outView.setUint32(entry + 12, data.length);
+    offset += align4(data.length);
+  });
+  if (headAt >= 0) outView.setUint32(headAt + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

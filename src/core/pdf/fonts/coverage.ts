@@ -2,13 +2,15 @@
 // no font can print. Pure: runs in Node (build time, tests), on the page and in the PDF worker.
 //
 // Rules (jsPDF 4 reads text one UTF-16 unit at a time and silently drops what it cannot map):
-// - characters outside the BMP (𠮷 U+20BB7) are unprintable even when a font has them;
 // - control characters (U+0000–001F, U+007F–009F) other than "\n" are unprintable ("\n" is a line break, printed
-//   by no font: the layout breaks the line); lone surrogates are unprintable;
+//   by no font: the layout breaks the line); so are lone surrogates and invisible format characters (zero-width
+//   joiners, variation selectors), which would print as nothing or as a box;
 // - everything else is printed by the first font that covers it: the extra fonts first, in the order given (the
-//   user's own 仿宋, …), then the bundled chunk that lists it in the manifest.
+//   user's own 仿宋, …), then the bundled chunk that lists it in the manifest. Characters beyond the BMP (𠮷
+//   U+20BB7) are printed by the rare-character chunks, whose cmap puts them at private-use code points: the text
+//   handed to jsPDF carries those (see {@link runsByFont}) and the renderer writes the real ones into ToUnicode.
 
-import { rangeBounds, type FontManifest } from './manifest';
+import { PUA_START, rangeBounds, type FontManifest } from './manifest';
 
 /** A font supplied besides the bundled one (the user's 仿宋): its key and the BMP code points it prints. */
 export interface ExtraFont {
@@ -28,7 +30,7 @@ export interface FieldRef {
   readonly label: string;
 }
 
-export type UnprintableReason = 'outside-bmp' | 'control' | 'lone-surrogate' | 'no-font';
+export type UnprintableReason = 'invisible' | 'control' | 'lone-surrogate' | 'no-font';
 
 export interface UnprintableCharacter {
   readonly char: string;
@@ -54,16 +56,26 @@ export function charactersOf(text: string): string[] {
 
 /** Why a code point cannot be printed whatever the fonts, or null when a font might print it. */
 export function intrinsicallyUnprintable(codePoint: number): Exclude<UnprintableReason, 'no-font'> | null {
-  if (codePoint > 0xffff) return 'outside-bmp';
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'lone-surrogate';
   if (codePoint === 0x0a) return null;
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f)) return 'control';
+  if (isInvisible(codePoint)) return 'invisible';
   return null;
+}
+
+/** Format characters (\p{Cf}: zero-width space and joiners, BOM, soft hyphen, …) and variation selectors. */
+function isInvisible(codePoint: number): boolean {
+  if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return true;
+  return /\p{Cf}/u.test(String.fromCodePoint(codePoint));
 }
 
 export interface FontResolver {
   /** Key of the font that prints this code point (an extra font's name or a chunk's file name), or null. */
   fontFor(codePoint: number): string | null;
+  /** The text jsPDF is given for this character in `font`: itself, or its private-use stand-in in a rare chunk. */
+  encode(char: string, font: string): string;
+  /** The real code point behind a private-use stand-in of a rare chunk, or null (not a rare chunk's). */
+  decode(font: string, code: number): number | null;
   /** The font of text made only of line breaks: the first extra font, else chunk 0. */
   readonly defaultFont: string;
   /** Whether a key names a bundled chunk (rather than an extra font). */
@@ -73,8 +85,21 @@ export interface FontResolver {
 /** Builds the lookup once per document: binary search over the manifest's ranges. */
 export function createFontResolver(manifest: FontManifest, extraFonts: readonly ExtraFont[] = []): FontResolver {
   const bounds: [number, number, number][] = [];
+  // For the rare chunks: where each range starts in the chunk's private-use sequence, and the sequence itself.
+  const puaOffset = new Map<number, number>();
+  const puaCodePoints = new Map<string, number[]>();
   manifest.chunks.forEach((chunk, index) => {
-    for (const range of chunk.ranges) bounds.push([...rangeBounds(range), index]);
+    let offset = 0;
+    const sequence: number[] = [];
+    for (const range of chunk.ranges) {
+      const [start, end] = rangeBounds(range);
+      bounds.push([start, end, index]);
+      if (chunk.pua !== true) continue;
+      puaOffset.set(start, offset);
+      for (let cp = start; cp <= end; cp++) sequence.push(cp);
+      offset += end - start + 1;
+    }
+    if (chunk.pua === true) puaCodePoints.set(chunk.file, sequence);
   });
   bounds.sort((a, b) => a[0] - b[0]);
   const starts = new Uint32Array(bounds.length);
@@ -87,22 +112,40 @@ export function createFontResolver(manifest: FontManifest, extraFonts: readonly 
   });
   const files = manifest.chunks.map((chunk) => chunk.file);
   const fileSet = new Set(files);
-  const chunkFor = (codePoint: number): string | null => {
+  /** Index of the range holding the code point, or -1. */
+  const rangeOf = (codePoint: number): number => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       if (codePoint < (starts[mid] ?? 0)) hi = mid - 1;
       else if (codePoint > (ends[mid] ?? 0)) lo = mid + 1;
-      else return files[owners[mid] ?? 0] ?? null;
+      else return mid;
     }
-    return null;
+    return -1;
+  };
+  const chunkFor = (codePoint: number): string | null => {
+    const at = rangeOf(codePoint);
+    return at < 0 ? null : (files[owners[at] ?? 0] ?? null);
   };
   return {
     fontFor(codePoint: number): string | null {
       if (intrinsicallyUnprintable(codePoint) !== null || codePoint === 0x0a) return null;
-      for (const font of extraFonts) if (font.covers(codePoint)) return font.name;
+      // An extra font is printed through its own BMP cmap: what lies beyond goes to the rare chunks.
+      if (codePoint <= 0xffff) for (const font of extraFonts) if (font.covers(codePoint)) return font.name;
       return chunkFor(codePoint);
+    },
+    encode(char: string, font: string): string {
+      if (!puaCodePoints.has(font)) return char;
+      const codePoint = char.codePointAt(0) ?? 0;
+      const at = rangeOf(codePoint);
+      const start = starts[at] ?? 0;
+      const offset = puaOffset.get(start);
+      if (at < 0 || offset === undefined || files[owners[at] ?? 0] !== font) return char;
+      return String.fromCharCode(PUA_START + offset + codePoint - start);
+    },
+    decode(font: string, code: number): number | null {
+      return puaCodePoints.get(font)?.[code - PUA_START] ?? null;
     },
     defaultFont: extraFonts[0]?.name ?? files[0] ?? '',
     isChunk: (font: string) => fileSet.has(font),
@@ -161,8 +204,9 @@ export interface FontRun {
 
 export interface RunsByFontOptions {
   /**
-   * Printed instead of a character no font prints (for example '□'); it must itself be printable. Without it,
-   * such a character throws {@link UnprintableCharacterError}: plan first and stop before rendering.
+   * Printed instead of a character no font prints (for example '□', or '' to leave it out); it must itself be
+   * printable. Without it, such a character throws {@link UnprintableCharacterError}: plan first and stop before
+   * rendering, or print without those characters when the applicant chose so.
    */
   readonly replacement?: string;
 }
@@ -181,6 +225,7 @@ export class UnprintableCharacterError extends Error {
 /**
  * Splits a text into runs printed by one font each, for the renderer (setFont + text per run). "\n" joins the
  * run it stands in (or the next one at the start; {@link FontResolver.defaultFont} if there is no other char).
+ * A rare chunk's run carries the private-use stand-ins of its characters, one UTF-16 unit each.
  */
 export function runsByFont(text: string, resolver: FontResolver, options: RunsByFontOptions = {}): FontRun[] {
   const runs: { font: string; text: string }[] = [];
@@ -201,7 +246,7 @@ export function runsByFont(text: string, resolver: FontResolver, options: RunsBy
     const codePoint = char.codePointAt(0) ?? 0;
     const font = resolver.fontFor(codePoint);
     if (font !== null) {
-      append(font, char);
+      append(font, resolver.encode(char, font));
       continue;
     }
     if (options.replacement === undefined) throw new UnprintableCharacterError(char, codePoint);
@@ -222,18 +267,81 @@ export function codePointLabel(codePoint: number): string {
 }
 
 const REASON_TEXT: Readonly<Record<UnprintableReason, string>> = {
-  'outside-bmp': '属于扩展区的生僻字，PDF 生成程序无法输出',
+  invisible: '是不可见的格式字符，打印出来是空白或方框',
   control: '是不可见的控制字符',
   'lone-surrogate': '是残缺的字符编码',
-  'no-font': '所用字体中没有这个字',
+  'no-font': '所用字体中没有这个字符',
 };
+
+/** Chinese names of the invisible characters people paste most (from Word, WeChat, web pages). */
+const NAMES: Readonly<Record<number, string>> = {
+  0x09: '制表符',
+  0x0d: '回车符',
+  0xad: '软连字符',
+  0x200b: '零宽空格',
+  0x200c: '零宽非连接符',
+  0x200d: '零宽连接符',
+  0x200e: '从左至右标记',
+  0x200f: '从右至左标记',
+  0x2028: '行分隔符',
+  0x2029: '段分隔符',
+  0x2060: '文字连接符',
+  0xfe0e: '文本样式选择符',
+  0xfe0f: '表情样式选择符',
+  0xfeff: '零宽不换行空格（BOM）',
+  0xfffc: '对象替换符',
+  0xfffd: '替换字符（乱码）',
+};
+
+/** A readable Chinese name for a character: its own name, or what kind of character it is. */
+export function characterName(codePoint: number): string {
+  const own = NAMES[codePoint];
+  if (own !== undefined) return own;
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return '残缺的代理码元';
+  const char = String.fromCodePoint(codePoint);
+  if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return '变体选择符';
+  if (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff) return '表情肤色修饰符';
+  if (/\p{Cc}/u.test(char)) return '控制字符';
+  if (/\p{Cf}/u.test(char)) return '不可见的格式字符';
+  if (/\p{Extended_Pictographic}/u.test(char) || (codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff)) return '表情符号';
+  if (/\p{Co}/u.test(char)) return '私用区字符（造字）';
+  if (/\p{Script=Han}/u.test(char)) return '汉字';
+  for (const [script, name] of SCRIPT_NAMES) if (new RegExp(`\\p{Script=${script}}`, 'u').test(char)) return name;
+  if (/\p{S}/u.test(char)) return '符号';
+  if (/\p{L}/u.test(char)) return '其他文字的字母';
+  return '特殊字符';
+}
+
+const SCRIPT_NAMES: readonly (readonly [string, string])[] = [
+  ['Tibetan', '藏文'],
+  ['Mongolian', '蒙古文'],
+  ['Uyghur', '维吾尔文'],
+  ['Arabic', '阿拉伯文'],
+  ['Yi', '彝文'],
+  ['Tai_Le', '傣文'],
+  ['New_Tai_Lue', '傣文'],
+  ['Hangul', '朝鲜文'],
+  ['Thai', '泰文'],
+  ['Devanagari', '天城文'],
+  ['Hebrew', '希伯来文'],
+  ['Tangut', '西夏文'],
+];
+
+/**
+ * How the applicant sees a character in a message: `“😀” U+1F600（表情符号）`, and for an invisible one only its
+ * code point and name, `U+200D（零宽连接符）`, never an empty “”.
+ */
+export function characterLabel(char: string): string {
+  const codePoint = char.codePointAt(0) ?? 0;
+  const shown = intrinsicallyUnprintable(codePoint) === null ? `“${char}” ` : '';
+  return `${shown}${codePointLabel(codePoint)}（${characterName(codePoint)}）`;
+}
 
 /**
  * One line per character, in Chinese, saying what it is and where to change it, e.g.
- * `“𠮷”（U+20BB7）属于扩展区的生僻字，PDF 生成程序无法输出；见于：领衔人姓名、成员1姓名。`
+ * `“😀” U+1F600（表情符号）所用字体中没有这个字符；见于：领衔人姓名、成员1姓名。`
  */
 export function describeUnprintable(entry: UnprintableCharacter): string {
-  const shown = entry.reason === 'control' || entry.reason === 'lone-surrogate' ? '' : `“${entry.char}”`;
   const where = entry.fields.map((field) => field.label).join('、');
-  return `${shown}（${codePointLabel(entry.codePoint)}）${REASON_TEXT[entry.reason]}；见于：${where}。`;
+  return `${characterLabel(entry.char)}${REASON_TEXT[entry.reason]}；见于：${where}。`;
 }

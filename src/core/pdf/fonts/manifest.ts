@@ -14,7 +14,18 @@ export interface FontChunk {
   readonly tier?: string;
   /** Number of code points it prints: informative. */
   readonly characters?: number;
+  /**
+   * A rare-character chunk: its cmap puts the n-th code point of its ranges (in order) at U+E000 + n, because
+   * jsPDF addresses glyphs by one UTF-16 unit; the text drawn with it carries those stand-ins (FontResolver.encode).
+   */
+  readonly pua?: boolean;
+  /** The typeface it was cut from when not the main family ('HanaMinB', …): informative. */
+  readonly face?: string;
 }
+
+/** First private-use code point of a {@link FontChunk.pua} chunk; the BMP's private-use area holds 6,400. */
+export const PUA_START = 0xe000;
+export const PUA_CAPACITY = 6400;
 
 export interface FontManifest {
   readonly family: string;
@@ -69,6 +80,13 @@ export function validateFontManifest(value: unknown): FontManifest {
     if (typeof tier === 'string') out.tier = tier;
     const characters = chunk['characters'];
     if (typeof characters === 'number' && Number.isSafeInteger(characters)) out.characters = characters;
+    if (chunk['pua'] === true) {
+      const count = ranges.reduce<number>((sum, range) => sum + rangeBounds(range)[1] - rangeBounds(range)[0] + 1, 0);
+      if (count > PUA_CAPACITY) throw new FontManifestError(`${where} 的字符超过私用区容量 ${PUA_CAPACITY}`);
+      out.pua = true;
+    }
+    const face = chunk['face'];
+    if (typeof face === 'string') out.face = face;
     return out;
   });
   checkNoOverlap(chunks);
@@ -78,6 +96,11 @@ export function validateFontManifest(value: unknown): FontManifest {
   const scriptVersion = value['scriptVersion'];
   if (typeof scriptVersion === 'number') manifest.scriptVersion = scriptVersion;
   return manifest;
+}
+
+/** The typeface a chunk was cut from: its own face, else the manifest's family. */
+export function chunkFace(manifest: FontManifest, file: string): string {
+  return manifest.chunks.find((chunk) => chunk.file === file)?.face ?? manifest.family;
 }
 
 /** The range as [start, end]. */

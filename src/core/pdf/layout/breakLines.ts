@@ -149,6 +149,31 @@ function breakParagraph(paragraph: string, offset: number, ctx: Context): LaidLi
     return hard > 0 ? hard : j;
   };
 
+  /** Characters in [from, to) other than punctuation: 况。 is one. */
+  const letters = (from: number, to: number): number => {
+    let n = 0;
+    for (let k = from; k < to; k += 1) n += countChars(text(units[k]).replace(/\p{P}/gu, ''));
+    return n;
+  };
+  /**
+   * A paragraph never ends on a line of one character (工艺设计与数控编|程, 情|况。): the line before it breaks earlier
+   * (at an allowed break, keeping at least two characters) so that the last line takes one more unit.
+   */
+  const avoidLoneLastCharacter = (ranges: Range[]): void => {
+    const last = ranges[ranges.length - 1];
+    const previous = ranges[ranges.length - 2];
+    if (last === undefined || previous === undefined) return;
+    const lastEnd = contentEnd(last.from, last.to);
+    if (letters(last.from, lastEnd) !== 1) return;
+    for (let k = contentEnd(previous.from, previous.to) - 1; k > previous.from; k -= 1) {
+      if (isSpace(units[k]) || !canBreakBefore(previous.from, k)) continue;
+      if (chars(previous.from, contentEnd(previous.from, k)) < 2) return;
+      if (sum(k, lastEnd) > last.avail + EPS) return;
+      previous.to = k;
+      last.from = k;
+      return;
+    }
+  };
   const ranges: Range[] = [];
   let i = 0;
   let first = true;
@@ -178,6 +203,7 @@ function breakParagraph(paragraph: string, offset: number, ctx: Context): LaidLi
     i = k;
     first = false;
   }
+  avoidLoneLastCharacter(ranges);
 
   return ranges.map((range, index): LaidLine => {
     const end = contentEnd(range.from, range.to);

@@ -10,14 +10,15 @@
 // - keepWithNext: a block (a heading) is never the last thing on its page. If it, the keepWithNext blocks after
 //   it and the start of the next block (its first line, or a table's header rows and first row part) do not fit
 //   in the room left, they go to the next page together, unless even a whole page could not hold them.
+// - Widows and orphans: a paragraph split by a page break leaves at least two lines on each page.
 // - Page numbers are not set here: see addPageNumbers.
 
-import { layoutLines, type LaidLine } from './breakLines';
+import { countChars, layoutLines, type LaidLine } from './breakLines';
 import { baselineIn, EPS } from './geometry';
 import { PageCursor } from './pageCursor';
 import { placeLine } from './placeLine';
 import { flowTable, tableStartsIn, type TableOptions } from './table';
-import type { Block, PageData, PageSpec, ParagraphBlock, TextMeasurer } from './types';
+import type { Block, FontStyle, PageData, PageSpec, ParagraphBlock, TextMeasurer } from './types';
 
 export interface FlowOptions {
   /** Prefix of a cell's text continued on the next page, and suffix of its repeated label. Default '（续）'. */
@@ -60,11 +61,13 @@ class Flow {
     let lines = this.lines.get(block);
     if (lines === undefined) {
       if (block.lineHeight > this.cur.bodyHeight) throw new RangeError(`flow: a line pitch of ${block.lineHeight} pt is taller than the page`);
+      const scale = block.pitch === undefined ? 1 : block.pitch / block.size;
+      const measurer = scale === 1 ? this.measurer : { width: (t: string, size: number, style: FontStyle) => this.measurer.width(t, size, style) * scale };
       lines = layoutLines(block.text, {
         maxWidth: this.cur.width,
         size: block.size,
         style: block.style,
-        measurer: this.measurer,
+        measurer,
         indent: (block.indent ?? 0) * block.size,
       });
       this.lines.set(block, lines);
@@ -81,7 +84,8 @@ class Flow {
     if (block === undefined) return true;
     switch (block.kind) {
       case 'paragraph':
-        return block.breakBefore === true || (block.spaceBefore ?? 0) + block.lineHeight <= avail + EPS;
+        // at least two lines of it (one if it has one): a single first line would be an orphan
+        return block.breakBefore === true || (block.spaceBefore ?? 0) + Math.min(2, this.linesOf(block).length) * block.lineHeight <= avail + EPS;
       case 'table':
         return tableStartsIn(block, avail, this.cur, this.measurer, this.table);
       case 'spacer':
@@ -113,12 +117,34 @@ class Flow {
     cur.spaceBefore(block.spaceBefore ?? 0);
     const align = block.align ?? 'justify';
     const font = { size: block.size, style: block.style, color: block.color };
-    for (const line of lines) {
-      if (cur.y + block.lineHeight > cur.bottom + EPS) cur.newPage('overflow');
+    // Widows and orphans: a page holds at least two lines of a paragraph that goes on, and passes on at least two.
+    const room = (): number => Math.floor((cur.bottom - cur.y) / block.lineHeight + EPS);
+    const take = (left: number): number => {
+      let n = Math.min(left, room());
+      if (n < left && left - n < 2) n = left - 2;
+      return n < 2 && n < left ? 0 : n;
+    };
+    let here = take(lines.length);
+    if (here === 0 && cur.used) {
+      cur.newPage('overflow');
+      here = take(lines.length);
+    }
+    lines.forEach((line, i) => {
+      if (here <= 0) {
+        cur.newPage('overflow');
+        here = Math.max(1, take(lines.length - i));
+      }
       const item = placeLine(line, cur.left, cur.width, baselineIn(cur.y, block.lineHeight, block.size), align, font);
+      if (item !== undefined && block.pitch !== undefined) {
+        // Laid out at the grid's pitch, drawn at the font's own advance: take the difference back between the
+        // characters, so that the line ends where the layout put it.
+        const gaps = Math.max(1, countChars(line.text) - 1);
+        item.charSpace += (line.width - (line.width * block.size) / block.pitch) / gaps;
+      }
       if (item !== undefined) cur.add(item);
       cur.y += block.lineHeight;
-    }
+      here -= 1;
+    });
     cur.spaceAfter(block.spaceAfter ?? 0);
   }
 

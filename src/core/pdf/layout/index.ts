@@ -2,23 +2,11 @@
 // injected, so it runs in Node, in a Web Worker and in tests with a fixed-width fake.
 
 export type * from './types';
-export { LINE_START_FORBIDDEN, LINE_END_FORBIDDEN, INSEPARABLE, isForbiddenStart, isForbiddenEnd } from './kinsoku';
-export { segment, splitChars, isWordChar, type Unit, type UnitKind } from './segment';
-export {
-  breakLines,
-  layoutLines,
-  countChars,
-  drawnWidth,
-  DEFAULT_SQUEEZE,
-  SQUEEZE_PER_GAP,
-  DEFAULT_MAX_STRETCH,
-  type Line,
-  type LaidLine,
-  type BreakLinesOptions,
-} from './breakLines';
-export { ASCENT, DESCENT, baselineIn, type TextItem } from './geometry';
-export { placeLine, type LineFont } from './placeLine';
-export { flow, DEFAULT_CONTINUED_MARK, type FlowOptions } from './flow';
-export { INNER_BORDER, OUTER_BORDER, LABEL_FILL } from './table';
-export { addPageNumbers, type PageNumberOptions, type PageNumberPlace } from './pageNumbers';
+export { LINE_START_FORBIDDEN, LINE_END_FORBIDDEN, isForbiddenStart, isForbiddenEnd } from './kinsoku';
+export { segment } from './segment';
+export { breakLines, countChars, drawnWidth, type Line } from './breakLines';
+export { ASCENT, DESCENT, type TextItem } from './geometry';
+export { flow } from './flow';
+export { LABEL_FILL } from './table';
+export { addPageNumbers } from './pageNumbers';
 export { fixedWidthMeasurer } from './fixedWidth';

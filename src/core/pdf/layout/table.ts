@@ -18,7 +18,7 @@ import { TableWriter } from './tableWriter';
 import { prepareRows, splitRow, TableContext, type RowContent, type TableOptions } from './tableRows';
 import type { TableBlock, TextMeasurer } from './types';
 
-export { INNER_BORDER, OUTER_BORDER, LABEL_FILL } from './tableWriter';
+export { LABEL_FILL } from './tableWriter';
 export type { TableOptions } from './tableRows';
 
 /** Would the table's first rows start in `avail` points (header rows plus a first part of the first body row)? */
@@ -88,6 +88,20 @@ export function flowTable(block: TableBlock, cur: PageCursor, measurer: TextMeas
   const queue = [...body];
   for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
     const h = ctx.rowHeight(row);
+    const next = queue[0];
+    // A title row goes to the next page when what follows it could not start here.
+    const orphaned =
+      row.keepWithNext === true &&
+      next !== undefined &&
+      !freshTop &&
+      h <= cur.remaining + EPS &&
+      ctx.rowHeight(next) > cur.remaining - h + EPS &&
+      splitRow(ctx, next, cur.remaining - h, false) === null;
+    if (orphaned) {
+      nextPage();
+      queue.unshift(row);
+      continue;
+    }
     if (h <= cur.remaining + EPS) {
       put(row, h);
       freshTop = false;

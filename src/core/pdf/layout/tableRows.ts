@@ -3,6 +3,7 @@
 
 import { breakLines, layoutLines, type LaidLine, type Line } from './breakLines';
 import { EPS } from './geometry';
+import { labelLines } from './labelLines';
 import type { Align, FontStyle, TableBlock, TableCell, TextMeasurer } from './types';
 
 export interface TableOptions {
@@ -29,6 +30,8 @@ export interface RowContent {
   cells: CellContent[];
   /** The first part of a split row, or a continuation part: values are set at the top, not centred. */
   split: boolean;
+  keepWithNext?: boolean;
+  keepTogether?: boolean;
 }
 
 export class TableContext {
@@ -59,7 +62,7 @@ export class TableContext {
       align: source.align ?? (label ? 'center' : 'justify'),
       style,
       text,
-      lines: text === '' ? [] : layoutLines(text, opts),
+      lines: text === '' ? [] : label ? labelLines(text, opts) : layoutLines(text, opts),
       footer: (source.footer ?? []).flatMap((f) => breakLines(f, opts)),
       minHeight,
       source,
@@ -88,7 +91,7 @@ export function prepareRows(ctx: TableContext, left: number, columns: readonly n
       col += span;
       return ctx.cell(cell, x, w, cell.text, cell.minHeight ?? 0);
     });
-    return { cells, split: false };
+    return { cells, split: false, keepWithNext: row.keepWithNext === true, keepTogether: row.keepTogether === true };
   });
 }
 
@@ -100,6 +103,7 @@ export interface Split {
 
 /** Splits `row` so that its first part fits in `avail`; null if the rules forbid it (see the module comment). */
 export function splitRow(ctx: TableContext, row: RowContent, avail: number, force: boolean): Split | null {
+  if (row.keepTogether === true && !force) return null;
   const { padding, lineHeight } = ctx;
   const k = Math.floor((avail - 2 * padding) / lineHeight + EPS);
   if (k < 1) return null;

@@ -24,6 +24,8 @@ export type PageItem =
       /** Extra space after each character (points), used to justify a full line flush right. */
       charSpace: number;
       color?: Rgb;
+      /** Rotation in degrees, counter-clockwise about (x, y) (the watermark). */
+      angle?: number;
     }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color?: Rgb }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; lineWidth: number; color?: Rgb; fill?: Rgb };
@@ -66,6 +68,12 @@ export interface ParagraphBlock {
   breakBefore?: boolean;
   /** Keep with the next block (headings). */
   keepWithNext?: boolean;
+  /**
+   * Character pitch of a document grid (Word's 文档网格), in points per full-width character: text is laid out
+   * as if each character advanced `pitch` instead of `size` and drawn squeezed to match (28 characters of 三号
+   * in the 156 mm 版心 of GB/T 9704 need 15.79 pt).
+   */
+  pitch?: number;
 }
 
 export interface TableCell {
@@ -83,6 +91,10 @@ export interface TableCell {
 
 export interface TableRow {
   cells: TableCell[];
+  /** Never the last row on a page: a title row stays with what follows it. */
+  keepWithNext?: boolean;
+  /** Never split across pages (an opinion block's signature area); moves whole to the next page. */
+  keepTogether?: boolean;
 }
 
 export interface TableBlock {

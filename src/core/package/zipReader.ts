@@ -1,0 +1,187 @@
+// Reading a zip through Blob slices: the central directory first (zip.js reads the end records, Zip64, the
+// entries' names with their 0x7075 field or UTF-8 flag), then only the entries asked for. A draft file with
+// a 2 GB video opens without the video being read, and its bytes come back as a slice of the zip.
+//
+//   - Stored entries (what zipWriter.ts writes) are slices of the zip itself: nothing copied. Their CRC-32
+//     is checked, and their SHA-256 computed, in one streaming pass (digest.ts).
+//   - Deflated entries (draft files written by jszip before, archives made by other tools) are inflated by
+//     zip.js, which checks the CRC-32, into memory, never past the caller's limit: a zip bomb stops there.
+//   - Refused, each with a Chinese phrase that names the entry: duplicate names, declared sizes over the
+//     limit, sizes that do not match, a CRC-32 that does not match, data beyond the end of the file.
+//
+// zip.js runs here without Web Workers (`useWebWorkers: false`): it would start blob: workers, which the
+// pages' CSP refuses, and this code runs in a worker already.
+import { UserError } from '../errors';
+import { BlobReader, configure, ERR_INVALID_CRC32, ERR_INVALID_UNCOMPRESSED_SIZE, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js/lib/zip-native.js';
+import { formatBytes } from '../bytes';
+import { digestBlob } from './digest';
+
+configure({ useWebWorkers: false });
+
+/** 4.3.7 local file header signature */
+const LOCAL_FILE_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+export type ZipReadProblem = 'damaged' | 'too-large';
+
+/** Why a zip or one of its entries was not read; `message` is a Chinese phrase (no final 。) naming the entry. */
+export class ZipReadError extends UserError<ZipReadProblem> {
+  override readonly name = 'ZipReadError';
+}
+
+export interface ZipEntryInfo {
+  /** The name as its archiver meant it: UTF-8 (bit 11 or valid UTF-8), else the 0x7075 field, else GBK. */
+  name: string;
+  rawName: Uint8Array;
+  /** 4.4.4 general purpose bit flag */
+  flags: number;
+  /** 4.4.5: 0 stored, 8 deflated */
+  method: number;
+  crc32: number;
+  size: number;
+  compressedSize: number;
+  directory: boolean;
+  zip64: boolean;
+}
+
+export interface ReadOptions {
+  /** The entry is refused as 过大 when it says it is, or inflates to, more than this. */
+  maxBytes: number;
+  signal?: AbortSignal;
+  onProgress?: (bytesDone: number, total: number) => void;
+}
+
+export interface ZipArchive {
+  readonly entries: readonly ZipEntryInfo[];
+  get(name: string): ZipEntryInfo | undefined;
+  /** The entry's bytes, checked against its CRC-32, with their SHA-256. */
+  read(entry: ZipEntryInfo, options: ReadOptions): Promise<{ data: Blob; sha256: string }>;
+  /** The entry as UTF-8 text. */
+  text(entry: ZipEntryInfo, maxBytes: number): Promise<string>;
+}
+
+export interface OpenOptions {
+  /** More entries than this is not an archive we made (nor a reasonable one): refused as damaged. */
+  maxEntries?: number;
+}
+
+/** Names that are neither flagged nor valid UTF-8 and have no 0x7075 field: GBK, as Chinese Windows writes them. */
+function decodeText(value: Uint8Array, encoding: string): string | undefined {
+  return encoding === 'cp437' ? new TextDecoder('gbk').decode(value) : undefined;
+}
+
+function quoted(name: string): string {
+  return `“${name}”`;
+}
+
+async function localDataStart(zip: Blob, entry: Entry): Promise<number> {
+  const header = new DataView(await zip.slice(entry.offset, entry.offset + 30).arrayBuffer());
+  if (header.byteLength < 30 || header.getUint32(0, true) !== LOCAL_FILE_HEADER) {
+    throw new ZipReadError('damaged', `${quoted(entry.filename)}的文件头缺失`);
+  }
+  return entry.offset + 30 + header.getUint16(26, true) + header.getUint16(28, true);
+}
+
+function info(entry: Entry): ZipEntryInfo {
+  return {
+    name: entry.filename,
+    rawName: entry.rawFilename,
+    flags: entry.rawBitFlag ?? 0,
+    method: entry.compressionMethod,
+    crc32: (entry.crc32 ?? 0) >>> 0,
+    size: entry.uncompressedSize,
+    compressedSize: entry.compressedSize,
+    directory: entry.directory,
+    zip64: entry.zip64,
+  };
+}
+
+/** Chunks gathered into memory, refused as 过大 as soon as they pass `maxBytes`. */
+function boundedSink(name: string, maxBytes: number): { writable: WritableStream<Uint8Array>; chunks: Uint8Array<ArrayBuffer>[] } {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  const writable = new WritableStream<Uint8Array>({
+    write(chunk) {
+      total += chunk.length;
+      if (total > maxBytes) throw new ZipReadError('too-large', `${quoted(name)}过大（解压后超过 ${formatBytes(maxBytes)} 的上限）`);
+      chunks.push(new Uint8Array(chunk));
+    },
+  });
+  return { writable, chunks };
+}
+
+function asReadError(error: unknown, entry: Entry, signal?: AbortSignal): unknown {
+  if (error instanceof ZipReadError || signal?.aborted === true) return error;
+  const name = entry.filename;
+  // zip.js's messages are its English constants. ERR_INVALID_UNCOMPRESSED_SIZE: it stopped inflating where the
+  // output passed the size the entry declares (within the caller's limit, checked before): a zip bomb's way.
+  const text = error instanceof Error ? error.message : '';
+  if (text === ERR_INVALID_UNCOMPRESSED_SIZE) {
+    return new ZipReadError('too-large', `${quoted(name)}过大（解压后超过记录的 ${formatBytes(entry.uncompressedSize)}）`, { cause: error });
+  }
+  if (text === ERR_INVALID_CRC32) return new ZipReadError('damaged', `${quoted(name)}的校验值不符`, { cause: error });
+  return new ZipReadError('damaged', `${quoted(name)}无法解压`, { cause: error });
+}
+
+export async function openZip(zip: Blob, { maxEntries = 10_000 }: OpenOptions = {}): Promise<ZipArchive> {
+  const reader = new ZipReader(new BlobReader(zip), { useWebWorkers: false });
+  let entries: Entry[];
+  try {
+    entries = await reader.getEntries({ decodeText });
+  } catch (error) {
+    throw new ZipReadError('damaged', '压缩包无法打开', { cause: error });
+  }
+  if (entries.length > maxEntries) throw new ZipReadError('damaged', `压缩包中的文件多达 ${entries.length} 个`);
+  const infos: ZipEntryInfo[] = [];
+  const byName = new Map<string, ZipEntryInfo>();
+  const original = new Map<ZipEntryInfo, Entry>();
+  for (const entry of entries) {
+    if (byName.has(entry.filename)) throw new ZipReadError('damaged', `压缩包中有两个同名的${quoted(entry.filename)}`);
+    const item = info(entry);
+    infos.push(item);
+    byName.set(entry.filename, item);
+    original.set(item, entry);
+  }
+
+  async function read(item: ZipEntryInfo, { maxBytes, signal, onProgress }: ReadOptions): Promise<{ data: Blob; sha256: string }> {
+    const entry = original.get(item);
+    if (entry === undefined || entry.directory) throw new Error(`not a file entry of this zip: ${item.name}`);
+    const name = entry.filename;
+    if (entry.encrypted) throw new ZipReadError('damaged', `${quoted(name)}已加密`);
+    if (entry.uncompressedSize > maxBytes) {
+      throw new ZipReadError('too-large', `${quoted(name)}过大（${formatBytes(entry.uncompressedSize)}，超过 ${formatBytes(maxBytes)} 的上限）`);
+    }
+    try {
+      if (entry.compressionMethod === STORED) {
+        if (entry.compressedSize !== entry.uncompressedSize) throw new ZipReadError('damaged', `${quoted(name)}的大小与记录不符`);
+        const start = await localDataStart(zip, entry);
+        if (start + entry.compressedSize > zip.size) throw new ZipReadError('damaged', `${quoted(name)}不完整`);
+        const data = zip.slice(start, start + entry.compressedSize);
+        const digest = await digestBlob(data, { ...(signal === undefined ? {} : { signal }), ...(onProgress === undefined ? {} : { onProgress }) });
+        if (digest.crc32 !== item.crc32) throw new ZipReadError('damaged', `${quoted(name)}的校验值不符`);
+        return { data, sha256: digest.sha256 };
+      }
+      if (entry.compressionMethod !== DEFLATED) throw new ZipReadError('damaged', `${quoted(name)}的压缩方式无法识别`);
+      const sink = boundedSink(name, maxBytes);
+      await (entry as FileEntry).getData(sink.writable, {
+        checkSignature: true,
+        useWebWorkers: false,
+        ...(signal === undefined ? {} : { signal }),
+        ...(onProgress === undefined ? {} : { onprogress: async (done: number, total: number) => onProgress(done, total) }),
+      });
+      const data = new Blob(sink.chunks);
+      if (data.size !== entry.uncompressedSize) throw new ZipReadError('damaged', `${quoted(name)}的大小与记录不符`);
+      return { data, sha256: (await digestBlob(data)).sha256 };
+    } catch (error) {
+      throw asReadError(error, entry, signal);
+    }
+  }
+
+  return {
+    entries: infos,
+    get: (name) => byName.get(name),
+    read,
+    text: async (item, maxBytes) => new TextDecoder().decode(await (await read(item, { maxBytes })).data.arrayBuffer()),
+  };
+}
