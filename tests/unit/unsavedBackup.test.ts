@@ -31,7 +31,7 @@ describe('the last-chance copy of unsaved changes', () => {
   it('is read back as written, per draft, and cleared', () => {
     writeUnsaved('d1', { cover: { studioName: '熊建华劳模创新工作室' } }, '2021-07-01T08:00:00.000Z');
     writeUnsaved('d2', { other: true }, '2021-07-01T09:00:00.000Z');
-    expect(readUnsaved('d1')).toEqual({ data: { cover: { studioName: '熊建华劳模创新工作室' } }, at: '2021-07-01T08:00:00.000Z' });
+    expect(readUnsaved('d1')).toEqual({ draftId: 'd1', data: { cover: { studioName: '熊建华劳模创新工作室' } }, at: '2021-07-01T08:00:00.000Z' });
     clearUnsaved('d1');
     expect(readUnsaved('d1')).toBeNull();
     expect(readUnsaved('d2')?.data).toEqual({ other: true });
