@@ -28,6 +28,13 @@ export const DRAFT_ARCHIVE_FORMAT = 'nanchang-lmcx-draft';
 export const DEFAULT_MAX_DRAFT_FILE_BYTES =
   Object.values(ATTACHMENT_RULES).reduce((sum, { maxBytes, maxFiles }) => sum + maxBytes * maxFiles, 0) + 2 * DEFAULT_MAX_BYTES;
 
+/**
+ * What a draft file's application.json may inflate to. Above the plain-JSON limit: the 申报材料 alone may hold
+ * 10 × 50,000 characters (1.5 MB of UTF-8), and an over-long field must be read to be named (cleanText.ts
+ * refuses it by name); still bounded, so a zip bomb stops here.
+ */
+const MAX_APPLICATION_ENTRY_BYTES = 256 * 1024 * 1024;
+
 const MANIFEST_PATH = 'manifest.json';
 const APPLICATION_PATH = 'application.json';
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4", APPNOTE 4.3.7 local file header
@@ -145,7 +152,7 @@ async function readJsonFile(file: Blob, source: DraftSource, now: string, newId:
 async function readPackage(zip: ZipArchive, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents | undefined> {
   const [entry, ...more] = zip.entries.filter(({ name, directory }) => !directory && /^[^/]+\/application\.json$/.test(name));
   if (entry === undefined || more.length > 0) return undefined;
-  const value = parseJson(await readText(zip, entry.name, source) ?? '', '申报表数据 application.json ', source);
+  const value = parseJson(await readText(zip, entry.name, source, MAX_APPLICATION_ENTRY_BYTES) ?? '', '申报表数据 application.json ', source);
   if (!isPackageJson(value)) return undefined;
   const id = newId();
   const dropped: string[] = [];
@@ -159,12 +166,12 @@ function asDraftError(error: unknown, source: DraftSource): unknown {
   return error.code === 'too-large' ? entryTooLarge(source, error.message, error) : damaged(source, error.message, error);
 }
 
-/** The entry's text, or undefined when the zip has no such entry; JSON files are held to the importer's limit. */
-async function readText(zip: ZipArchive, path: string, source: DraftSource): Promise<string | undefined> {
+/** The entry's text, or undefined when the zip has no such entry; held to the importer's limit unless given another. */
+async function readText(zip: ZipArchive, path: string, source: DraftSource, maxBytes = DEFAULT_MAX_BYTES): Promise<string | undefined> {
   const entry = zip.get(path);
   if (entry === undefined) return undefined;
   try {
-    return await zip.text(entry, DEFAULT_MAX_BYTES);
+    return await zip.text(entry, maxBytes);
   } catch (error) {
     throw asDraftError(error, source);
   }
@@ -215,7 +222,7 @@ async function readArchive(file: Blob, source: DraftSource, now: string, newId: 
     if (fromPackage) return fromPackage;
   }
   const manifest = await readManifest(zip, source);
-  const applicationText = await readText(zip, APPLICATION_PATH, source);
+  const applicationText = await readText(zip, APPLICATION_PATH, source, MAX_APPLICATION_ENTRY_BYTES);
   if (applicationText === undefined) throw damaged(source, '缺少申报表数据 application.json');
   const data = parseJson(applicationText, '申报表数据 application.json ', source);
   const id = newId();
