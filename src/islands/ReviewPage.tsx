@@ -3,7 +3,14 @@ import { fundingTotal, recentYearsTotal, teamStructure } from '../core/applicati
 import { DERIVED_LABELS, teamSizeText } from '../core/application/facts';
 import { presentPath, type Presented } from '../core/application/present';
 import type { SectionStatus } from '../core/application/sectionStatus';
-import type { Application, NoticeContext } from '../core/application/types';
+import type { Application, Issue, NoticeContext } from '../core/application/types';
+import { preSendCheck } from '../core/attachments/preSend';
+import { ATTACHMENT_REQUIREMENTS } from '../core/attachments/requirements';
+import { videoDurationAdvice } from '../core/attachments/rules';
+import { formatBytes } from '../core/bytes';
+import { ATTACHMENT_CATEGORIES, type AttachmentCategory, type DraftAttachment } from '../core/draft/types';
+import { formatSeconds, useVideoSeconds } from './attachments/useVideoSeconds';
+import { NextStep, type Step } from './NextStep';
 
 function Value({ text }: { text: string | null }) {
   return text === null ? <span className="review-empty">未填写</span> : <>{text}</>;
@@ -55,14 +62,68 @@ function Block({ item }: { item: Presented }) {
   );
 }
 
-interface Props {
+/** The workspace's part of the review: the desk shows a package's files itself and has no path to follow. */
+interface WorkspaceProps {
+  attachments: readonly DraftAttachment[];
+  issues: Issue[];
+  steps: { previous: Step | undefined; next: Step | undefined };
+}
+
+type Props = {
   app: Application;
   ctx: NoticeContext;
   statuses: SectionStatus[];
+} & (WorkspaceProps | { [K in keyof WorkspaceProps]?: undefined });
+
+/** 附件材料 as the package will hold them: count, video length, photo captions, proofs per * item, what is missing. */
+function AttachmentsReview({ app, attachments, issues }: { app: Application } & Pick<WorkspaceProps, 'attachments' | 'issues'>) {
+  const seconds = useVideoSeconds(attachments);
+  const missing = preSendCheck(app, issues, attachments.map((a) => a.meta), []).filter((c) => c.view === 'attachments');
+  const total = attachments.reduce((n, a) => n + a.meta.size, 0);
+  const of = (category: AttachmentCategory) => attachments.filter((a) => a.meta.category === category);
+  return (
+    <section className="review-group" aria-labelledby="review-attachments">
+      <header>
+        <h3 id="review-attachments">附件材料</h3>
+        <a href="#attachments">修改<span className="visually-hidden">附件材料</span></a>
+      </header>
+      <p>共 {attachments.length} 个文件，{formatBytes(total)}。</p>
+      {missing.length > 0 ? (
+        <div className="notice-box notice-warning">
+          <h4>还缺少或需要留意</h4>
+          <ul>{missing.map((m) => <li key={m.text}>{m.text}</li>)}</ul>
+        </div>
+      ) : (
+        <p className="notice-box notice-success">视频、照片和证明材料齐全。</p>
+      )}
+      <dl className="review-list">
+        {(Object.keys(ATTACHMENT_CATEGORIES) as AttachmentCategory[]).map((category) => {
+          const items = of(category);
+          return (
+            <div key={category} className="derived-row">
+              <dt>{ATTACHMENT_CATEGORIES[category]}</dt>
+              <dd>
+                {items.length === 0 ? <span className="review-empty">无</span> : `${items.length}个`}
+                {category === 'video' &&
+                  items.map((v) => {
+                    const s = seconds.get(v.meta.id);
+                    if (s === undefined) return null;
+                    return <span key={v.meta.id}>，{s === null ? '时长无法读取' : `时长 ${formatSeconds(s)}${videoDurationAdvice(s) ? '（通知要求5分钟左右）' : ''}`}</span>;
+                  })}
+                {category === 'photos' && items.length > 0 && `：${items.map((p) => p.meta.caption?.trim() || '（无说明）').join('、')}`}
+                <br />
+                <span className="field-help">{ATTACHMENT_REQUIREMENTS[category]}</span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
 }
 
 /** 检查申报内容: everything entered, grouped as the form is, and the self-check against the six 申报条件. */
-export function ReviewPage({ app, ctx, statuses }: Props) {
+export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: Props) {
   const conditions = checkConditions(app, ctx);
   const errors = statuses.flatMap((s) => s.errors);
   const warnings = statuses.flatMap((s) => s.warnings);
@@ -142,6 +203,8 @@ export function ReviewPage({ app, ctx, statuses }: Props) {
           </dl>
         </section>
       ))}
+      {attachments && <AttachmentsReview app={app} attachments={attachments} issues={issues} />}
+      {steps && <NextStep previous={steps.previous} next={steps.next} />}
     </>
   );
 }

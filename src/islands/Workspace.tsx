@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { valueAtPath, withRowInserted } from '../core/application/rows';
 import { sections } from '../core/application/schema';
 import { sectionStatuses } from '../core/application/sectionStatus';
 import type { Application, NoticeContext } from '../core/application/types';
@@ -13,6 +14,8 @@ import { toStoreError, type StoreError } from '../io/drafts/storeError';
 import { clearUnsaved, writeUnsaved } from '../io/drafts/unsavedBackup';
 import { ViewBoundary } from './ViewBoundary';
 import { DraftBar } from './DraftBar';
+import type { Step } from './NextStep';
+import { SaveBar, type RemovedRow } from './SaveBar';
 import { ReviewPage } from './ReviewPage';
 import { SectionNav, VIEW_TITLES } from './SectionNav';
 import { SectionView } from './SectionView';
@@ -26,8 +29,21 @@ const OutputView = lazy(() => import('./output/OutputView'));
 import { useAutosave } from './hooks/useAutosave';
 import { useHashRoute } from './hooks/useHashRoute';
 
-/** Views of the workspace beside the form's sections. */
-const EXTRA_VIEWS = ['attachments', 'review', 'output'];
+/** Views of the workspace beside the form's sections, in the order of the path after them. */
+const ATTACHMENTS_STEP: Step = { id: 'attachments', title: '附件材料' };
+const EXTRA_STEPS: readonly Step[] = [
+  ATTACHMENTS_STEP,
+  { id: 'review', title: '检查申报内容' },
+  { id: 'output', title: '生成PDF与材料包' },
+];
+const EXTRA_VIEWS = EXTRA_STEPS.map((s) => s.id);
+/** The whole path, one step after the other: every view ends with the next one. */
+const PATH: readonly Step[] = [...sections.map((s) => ({ id: s.id, title: s.title })), ...EXTRA_STEPS];
+
+function stepsAround(view: string): { previous: Step | undefined; next: Step | undefined } {
+  const i = PATH.findIndex((s) => s.id === view);
+  return { previous: i > 0 ? PATH[i - 1] : undefined, next: i >= 0 ? PATH[i + 1] : undefined };
+}
 
 interface Props {
   ctx: NoticeContext;
@@ -103,7 +119,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
   );
   const onSaved = useCallback(() => clearUnsaved(draft.id), [draft.id]);
   const autosave = useAutosave({ value: app, enabled: !readOnly, save, onUnsaved: repository.persistent ? onUnsaved : () => undefined, onSaved });
-  const { state: saveState, saveNow, pending } = autosave;
+  const { state: saveState, saveNow, pending, flush } = autosave;
 
   // So that a first PDF made offline works: the font chunks of this draft, fetched when idle (loaded apart from
   // the form's code).
@@ -139,6 +155,18 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
     });
   }, [readOnly, draft.id]);
 
+  // A deleted table row can be put back for a while (like a draft in the recycle bin).
+  const [removed, setRemoved] = useState<RemovedRow | null>(null);
+  const onRemovingRow = useCallback((rowPath: string, what: string) => {
+    const index = Number(rowPath.split('.').at(-1));
+    setRemoved({ listPath: rowPath.replace(/\.\d+$/, ''), index, row: structuredClone(valueAtPath(appNow.current, rowPath)), what, at: Date.now() });
+  }, []);
+  const undoRemove = useCallback(() => {
+    if (!removed) return;
+    setAppRaw((a) => withRowInserted(a, removed.listPath, removed.index, removed.row));
+    setRemoved(null);
+  }, [removed]);
+
   // Checking the whole application on every keystroke would slow typing in long texts: let React check
   // a deferred copy, after the keystroke has painted.
   const checkedApp = useDeferredValue(app);
@@ -167,7 +195,6 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
 
   const check = useCallback((id: string) => setChecked((prev) => new Set(prev).add(id)), []);
   const current = statuses.find((s) => s.section.id === view);
-  const position = current ? statuses.indexOf(current) : -1;
   return (
     <div className="apply">
       <DraftBar
@@ -177,10 +204,19 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
         repository={repository}
         fallback={fallback}
         readOnly={readOnly}
-        saveState={saveState}
+        hasAttachments={attachments.list.length > 0}
         attachments={attachments.list}
         draftsUrl={draftsUrl}
         onTakeOver={onTakeOver}
+      />
+      <SaveBar
+        state={saveState}
+        persistent={repository.persistent}
+        readOnly={readOnly}
+        onSave={flush}
+        removed={removed}
+        onUndo={undoRemove}
+        onDismiss={() => setRemoved(null)}
       />
       <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} />
       <section className="apply-main" aria-labelledby="section-title">
@@ -194,25 +230,26 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
         <ViewBoundary key={view} name={current?.section.title ?? VIEW_TITLES[view] ?? '本部分'}>
         {view === 'output' ? (
           <Suspense fallback={<p role="status">正在载入……</p>}>
-            <OutputView app={app} ctx={ctx} issues={issues} attachments={attachments.list} form={templates.form} outline={templates.outline} facts={facts} />
+            <OutputView app={app} ctx={ctx} issues={issues} attachments={attachments.list} form={templates.form} outline={templates.outline} facts={facts} steps={stepsAround('output')} />
           </Suspense>
         ) : view === 'attachments' ? (
-          <AttachmentsView state={attachments} readOnly={readOnly} />
+          <AttachmentsView state={attachments} readOnly={readOnly} steps={stepsAround('attachments')} />
         ) : view === 'review' || !current ? (
-          <ReviewPage app={app} ctx={ctx} statuses={statuses} />
+          <ReviewPage app={app} ctx={ctx} statuses={statuses} attachments={attachments.list} issues={issues} steps={stepsAround('review')} />
         ) : (
           <fieldset className="workspace-fields" disabled={readOnly}>
             <SectionView
               key={current.section.id}
               status={current}
-              previous={statuses[position - 1]}
-              next={statuses[position + 1]}
+              previous={stepsAround(current.section.id).previous}
+              next={stepsAround(current.section.id).next ?? ATTACHMENTS_STEP}
               app={app}
               ctx={ctx}
               uiSchema={uiSchema}
               checked={checked.has(current.section.id)}
               onChange={setApp}
               onCheck={() => check(current.section.id)}
+              onRemovingRow={onRemovingRow}
             />
           </fieldset>
         )}

@@ -24,6 +24,6 @@ test('attachments, the output view with its checks, a PDF and a package pass axe
   await expect(link).toBeVisible({ timeout: 60_000 });
   await link.focus();
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  expect(download.suggestedFilename()).toMatch(/申报材料\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^申报材料包-.*\.zip$/);
   await expectNoAxeViolations(page);
 });

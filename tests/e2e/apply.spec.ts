@@ -75,7 +75,7 @@ test.describe('the application form', () => {
     await expect(page.getByLabel('工作室名称', { exact: true })).toHaveValue('精密加工劳模创新工作室');
     await showView(page, 'review');
     await expect(page.getByRole('status').filter({ hasText: '申报内容已填写完整' })).toBeVisible();
-    await expect(page.locator('.apply-main .notice-warning')).toContainText('熊建华');
+    await expect(page.locator('.apply-main .notice-warning').first()).toContainText('熊建华');
   });
 
   test('the review page and the tables pass axe; arrays add, reorder and remove rows', async ({ page }) => {
@@ -122,18 +122,23 @@ test('a section can be completed with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab'); // 推荐单位
   await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab'); // 其他推荐单位名称 (not needed)
-  await page.keyboard.press('Tab'); // 填报日期
+  await page.keyboard.press('Tab'); // 填报日期 (其他推荐单位名称 appears only with 推荐单位 其他)
   expect(await activeId()).toBe('root_cover_fillDate');
   await page.keyboard.type('07122021');
   await expect(page.getByLabel('填报日期', { exact: true })).toHaveValue('2021-07-12');
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab'); // past 上一部分 (none on the first section) to 检查本部分
+  await page.keyboard.press('Tab'); // 填表人
+  expect(await activeId()).toBe('root_contact_name');
+  await page.keyboard.type('李明');
+  await page.keyboard.press('Tab'); // 填表人联系电话
+  await page.keyboard.type('0791 8623 1234');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('填表人联系电话', { exact: true })).toHaveValue('0791-86231234');
   await expect(page.getByRole('button', { name: '检查本部分' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('link', { name: /^封面/ })).toContainText('已完成');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: /下一部分/ })).toBeFocused();
+  await expect(page.getByRole('link', { name: /下一步/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: '工作室基本情况' })).toBeFocused();
 });

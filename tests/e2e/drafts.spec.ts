@@ -134,7 +134,7 @@ test.describe('drafts are never lost', () => {
 
     const row = page.locator('.drafts-table tbody tr').filter({ hasText: '熊建华劳模创新工作室' });
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^导出/ }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^熊建华劳模创新工作室-申报草稿-\d{8}\.zip$/);
+    expect(download.suggestedFilename()).toMatch(/^草稿备份-熊建华劳模创新工作室-\d{8}\.zip$/);
     const file = await download.path();
 
     await row.getByRole('button', { name: /^删除/ }).click();
@@ -223,7 +223,7 @@ test('without IndexedDB the form still works in memory, says so, and can export'
   await expect(page.locator('.save-status')).toContainText('仅保存在本页内存中');
   await page.getByLabel('工作室名称', { exact: true }).fill('内存劳模创新工作室');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿文件' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^内存劳模创新工作室-申报草稿-\d{8}\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^草稿备份-内存劳模创新工作室-\d{8}\.zip$/);
   const zip = new ZipReader(new Uint8ArrayReader(readFileSync(await download.path())), { useWebWorkers: false });
   const entry = (await zip.getEntries()).find((e) => e.filename === 'application.json');
   const data = JSON.parse(entry && !entry.directory ? await entry.getData(new TextWriter()) : '{}') as { cover: { studioName: string } };

@@ -11,7 +11,7 @@ test('with 推荐单位 = 其他 the mail subject and the drafts list name the t
   await expect(page.locator('.save-status--ok')).toBeVisible();
 
   await showView(page, 'output');
-  const subject = page.locator('#handoff-title ~ p code');
+  const subject = page.locator('#handoff-title ~ .mail-parts code');
   await expect(subject).toHaveText('2021年南昌市劳模创新工作室申报-南昌市某某局工会-熊建华劳模创新工作室');
   const href = await page.getByRole('link', { name: 'ncszghjjb@163.com' }).getAttribute('href');
   expect(decodeURIComponent(href ?? '')).toContain('推荐单位：南昌市某某局工会');

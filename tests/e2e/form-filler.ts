@@ -77,9 +77,14 @@ async function fillNode(scope: Locator, key: string, node: Node, value: unknown,
 }
 
 export async function fillSection(page: Page, sectionId: string, data: unknown): Promise<void> {
+  await showView(page, sectionId);
+  await fillShownSection(page, sectionId, data);
+}
+
+/** Fills the section on screen (reached by its own links), by labels only. */
+export async function fillShownSection(page: Page, sectionId: string, data: unknown): Promise<void> {
   const section = sections.find((s) => s.id === sectionId);
   if (!section) throw new Error(`no section ${sectionId}`);
-  await showView(page, sectionId);
   const main = page.locator('.apply-main');
   await expect(main.getByRole('heading', { level: 2, name: section.title })).toBeVisible();
   for (const path of section.paths) {
@@ -88,3 +93,4 @@ export async function fillSection(page: Page, sectionId: string, data: unknown):
 }
 
 export const sectionIds = sections.map((s) => s.id);
+export const sectionTitles = sections.map((s) => s.title);

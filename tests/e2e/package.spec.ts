@@ -32,7 +32,7 @@ test('the submission package opens on a reviewer’s machine with the fixed layo
   const link = page.getByRole('link', { name: /^下载 .*\.zip$/ });
   await expect(link).toBeVisible({ timeout: 60_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  expect(download.suggestedFilename()).toBe('南昌经开区工会-熊建华劳模创新工作室-申报材料.zip');
+  expect(download.suggestedFilename()).toBe('申报材料包-南昌经开区工会-熊建华劳模创新工作室.zip');
   // Under test-results/, which Playwright empties at the start of each run: nothing is left in /tmp.
   const zipPath = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(zipPath);

@@ -351,10 +351,11 @@ test.describe('text is limited and cleaned on the way in', () => {
     await expect(table.locator('tbody tr').first().locator('th')).toHaveText('51');
     // No more rows than the contract allows.
     await expect(table.getByText('这一栏最多 200 行')).toBeVisible();
-    const cell = table.locator('tbody tr').first().locator('input').first();
-    const typed = await cell.evaluate(async (input: HTMLInputElement) => {
+    // 姓名 is a textarea that wraps in its cell.
+    const cell = table.locator('tbody tr').first().locator('textarea').first();
+    const typed = await cell.evaluate(async (input: HTMLTextAreaElement) => {
       const start = performance.now();
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
       setValue?.call(input, '改过的成员');
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

@@ -12,7 +12,7 @@ import { typicalApplication } from './fixture';
 // 01:30 on 12 July in China, still 11 July in UTC.
 const NOW = '2021-07-11T17:30:00Z';
 const CREATED = '2021-07-01T02:00:00.000Z';
-const NAME = '熊建华劳模创新工作室-申报草稿-20210712.zip';
+const NAME = '草稿备份-熊建华劳模创新工作室-20210712.zip';
 const fixtureText = readFileSync(new URL('../fixtures/typical-application.json', import.meta.url), 'utf8');
 
 function draft(): Draft {
@@ -144,7 +144,7 @@ describe('buildDraftArchive', () => {
 
   it('writes an application.json that the plain importer reads', async () => {
     const json = decode((await builtZip()).get('application.json'));
-    expect(restoreApplication(JSON.parse(json))).toEqual({ ok: true, data: typicalApplication() });
+    expect(restoreApplication(JSON.parse(json))).toEqual({ ok: true, data: typicalApplication(), dropped: [] });
   });
 
   it('keeps attachment names that Windows would refuse out of the paths', async () => {
@@ -163,13 +163,13 @@ describe('draftArchiveName', () => {
   it('removes the characters Windows refuses', () => {
     const named = draft();
     named.data.cover.studioName = ' 熊建华/劳模:创新*工作室? ';
-    expect(draftArchiveName(named, NOW)).toBe('熊建华劳模创新工作室-申报草稿-20210712.zip');
+    expect(draftArchiveName(named, NOW)).toBe('草稿备份-熊建华劳模创新工作室-20210712.zip');
   });
 
   it('uses the title when the studio has no name yet', () => {
     const unnamed = { ...newDraft(typicalApplication(), NOW, 'd'), title: '给老张的草稿' };
     unnamed.data.cover = {};
-    expect(draftArchiveName(unnamed, NOW)).toBe('给老张的草稿-申报草稿-20210712.zip');
+    expect(draftArchiveName(unnamed, NOW)).toBe('草稿备份-给老张的草稿-20210712.zip');
   });
 });
 
@@ -283,7 +283,21 @@ describe('readDraftFile', () => {
     expect(read).toEqual({
       draft: { id: 'new-1', title: '熊建华劳模创新工作室', formatVersion: 1, createdAt: NOW, updatedAt: NOW, data: typicalApplication() },
       attachments: [],
+      dropped: [],
+      fromPackage: false,
     });
+  });
+
+  it('imports a file from a later version, leaving out the fields it does not know and naming them', async () => {
+    const later = { ...JSON.parse(fixtureText), reviewNotes: '已核实', cover: { ...JSON.parse(fixtureText).cover, fax: '0791-1234567' } };
+    const read = await readDraftFile(new Blob([JSON.stringify(later)]), '新版.json', { now: NOW, newId: counter() });
+    expect(read.draft.data).toEqual(typicalApplication());
+    expect(read.dropped).toEqual(['“reviewNotes”', '「封面」中的“fax”']);
+  });
+
+  it('refuses a package application.json of a newer format version, saying so', async () => {
+    const envelope = { format: 'nanchang-lmcx-application', formatVersion: 9, generatedAt: NOW, data: JSON.parse(fixtureText) };
+    await expect(readDraftFile(new Blob([JSON.stringify(envelope)]), 'application.json', { now: NOW, newId: counter() })).rejects.toThrow('由更新版本的申报网站生成（格式版本 9）');
   });
 
   it('imports a stored draft record as a new draft out of the recycle bin', async () => {
@@ -320,7 +334,8 @@ describe('reading draft files through Blob slices', () => {
   it('imports a draft file written by jszip before (deflated text), byte for byte', async () => {
     const file = new Blob([readFileSync(new URL('../fixtures/draft-file-jszip-2021.zip', import.meta.url))]);
     const read = await readDraftFile(file, NAME, { newId: counter() });
-    expect(read.draft.data).toEqual(typicalApplication());
+    // The file predates the 填表联系人 group: it comes in empty.
+    expect(read.draft.data).toEqual({ ...typicalApplication(), contact: {} });
     expect(read.attachments.map((a) => [a.meta.name, a.meta.size])).toEqual([
       ['外景 照片.jpg', 1024],
       ['建议汇总.txt', text.length],

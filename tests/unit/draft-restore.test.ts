@@ -189,3 +189,20 @@ describe('restoreAttachmentMeta', () => {
     );
   });
 });
+
+describe('drafts saved before 填表联系人 and 其他荣誉称号 existed', () => {
+  it('restore with every value unchanged, the new group empty, and nothing dropped', () => {
+    const old = typicalApplication() as unknown as Record<string, unknown>;
+    delete old['contact'];
+    const before = structuredClone(old);
+    const dropped: string[] = [];
+    const restored = restoreDraft({ ...newDraft(typicalApplication(), NOW, 'old-1'), data: old, updatedAt: LATER }, LATER, { onDropped: (f) => dropped.push(...f) });
+    expect(old).toEqual(before);
+    expect(restored.data).toEqual({ ...before, contact: {} });
+    expect(restored.updatedAt).toBe(LATER);
+    expect(restored.title).toBe('熊建华劳模创新工作室');
+    expect(dropped).toEqual([]);
+    // The honours keep their choice; none gains a 其他荣誉称号.
+    expect(restored.data.leader.honors).toEqual(typicalApplication().leader.honors);
+  });
+});

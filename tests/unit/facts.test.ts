@@ -55,7 +55,7 @@ describe('one draft with 推荐单位 = 其他', () => {
     expect(pdfText('materials', app)).toContain(`推荐单位：${TYPED}`);
 
     const built = await createPackage(app, { pdfs: { form: new Blob(['%PDF']) }, attachments: [] }, { now: '2021-07-12T01:30:00Z' });
-    expect(built.zipName).toBe(`${expected}-申报材料.zip`);
+    expect(built.zipName).toBe(`申报材料包-${expected}.zip`);
     expect(await built.layout.entries.find((e) => e.path.endsWith('材料清单.txt'))?.data.text()).toContain(`推荐单位：${TYPED}\r\n`);
 
     expect(mailSubject(app, CTX)).toBe(`2021年南昌市劳模创新工作室申报-${expected}`);
@@ -75,6 +75,17 @@ describe('one draft with 推荐单位 = 其他', () => {
     delete empty.cover.recommender;
     delete empty.cover.studioName;
     expect(mailSubject(empty, CTX)).toBe('2021年南昌市劳模创新工作室申报-推荐单位-工作室名称');
+  });
+
+  it('names the leader and, when given, the person who filled the form, with phones as normalised', () => {
+    const app = typicalApplication();
+    app.leader.phone = '138 0791 2345';
+    app.contact = { name: '李明', phone: '０７９１—８６２３１２３４' };
+    const lines = mailBody(app, CTX, CONTACTS).split('\r\n');
+    expect(lines).toContain('领衔人：熊建华　联系电话：13807912345');
+    expect(lines.at(-1)).toBe('填表人：李明　联系电话：0791-86231234');
+    app.contact = {};
+    expect(mailBody(app, CTX, CONTACTS)).not.toContain('填表人');
   });
 
   it('counts the leader in the team size the same way everywhere', () => {

@@ -23,7 +23,7 @@ function reason(text: string): string | undefined {
 
 describe('restoreApplication on parsed JSON', () => {
   it('reads the typical application exactly', () => {
-    expect(parseApplicationJson(fixtureText)).toEqual({ ok: true, data: typicalApplication() });
+    expect(parseApplicationJson(fixtureText)).toEqual({ ok: true, data: typicalApplication(), dropped: [] });
   });
 
   it('gives imported data that validates like the original', () => {
@@ -56,9 +56,23 @@ describe('restoreApplication on parsed JSON', () => {
     );
   });
 
-  it('refuses a file with keys of some other kind of data', () => {
-    expect(failure('{"name": "熊建华", "cover": {}}')).toBe('这不是申报表数据文件：其中有申报表没有的字段“name”。');
+  it('refuses a file with none of the application\'s keys', () => {
+    expect(failure('{"name": "熊建华", "age": 50}')).toBe('这不是申报表数据文件：其中没有任何申报表的内容。');
     expect(failure('{}')).toBe('这不是申报表数据文件：其中没有任何申报表的内容。');
+  });
+
+  it('imports a file with fields this version does not know, leaving them out and naming them', () => {
+    const app: Record<string, unknown> = JSON.parse(fixtureText);
+    Object.assign(app, { reviewer: '王五' });
+    Object.assign(app['cover'] as object, { fax: '0791-1234567' });
+    const honors = (app['leader'] as { honors: Record<string, unknown>[] }).honors;
+    Object.assign(honors[0] ?? {}, { certificateNo: 'A-1' });
+    const result = parseApplicationJson(JSON.stringify(app));
+    expect(result).toEqual({
+      ok: true,
+      data: typicalApplication(),
+      dropped: ['“reviewer”', '「封面」中的“fax”', '「所获荣誉第1行」中的“certificateNo”'],
+    });
   });
 
   it('lists the first five wrongly typed fields by their labels', () => {
@@ -66,11 +80,11 @@ describe('restoreApplication on parsed JSON', () => {
     Object.assign(app['studio'] as object, { area: '260平方米' });
     Object.assign(app['naming'] as object, { hasNaming: 'yes' });
     Object.assign(app['team'] as object, { members: { name: '刘晓东' } });
-    Object.assign(app['cover'] as object, { studioName: 1, fax: '0791-1234567' });
+    Object.assign(app['cover'] as object, { studioName: 1 });
     Object.assign(app, { summary: ['简介'] });
     Object.assign(app['opinions'] as object, { unitUnion: false });
     expect(failure(JSON.stringify(app))).toBe(
-      '文件中有7处内容不符合申报表的格式，无法导入：「封面」中有申报表没有的字段“fax”；「工作室名称」应为文字；「工作室面积（平方米）」应为数字；「团队成员」应为列表；「是否曾被命名」应为“是”或“否”；……。',
+      '文件中有6处内容不符合申报表的格式，无法导入：「工作室名称」应为文字；「工作室面积（平方米）」应为数字；「团队成员」应为列表；「是否曾被命名」应为“是”或“否”；「工作室简介」应为文字；……。',
     );
   });
 
@@ -85,6 +99,7 @@ describe('restoreApplication failure reasons', () => {
   it.each([
     ['not-an-application', '[]'],
     ['not-an-application', '{"name": "熊建华"}'],
+    ['invalid-data', '{"cover": {"studioName": 1}, "extra": true}'],
     ['forbidden-key', '{"cover": {"__proto__": {}}}'],
     ['invalid-data', '{"studio": {"area": "260"}}'],
   ])('tells %s apart for callers with their own error codes', (expected, text) => {
@@ -96,7 +111,7 @@ describe('restoreApplication', () => {
   it('reads an already parsed application exactly, without sharing objects with it', () => {
     const parsed: unknown = JSON.parse(fixtureText);
     const result = restoreApplication(parsed);
-    expect(result).toEqual({ ok: true, data: typicalApplication() });
+    expect(result).toEqual({ ok: true, data: typicalApplication(), dropped: [] });
     expect(result.ok && result.data.cover).not.toBe((parsed as { cover: unknown }).cover);
   });
 

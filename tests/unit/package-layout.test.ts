@@ -38,7 +38,7 @@ describe('package layout', () => {
   it('puts a typical set of files into one root folder in the notice’s order', () => {
     const layout = packageLayout(typicalInput());
     expect(layout.rootFolder).toBe(ROOT);
-    expect(layout.zipName).toBe(`${ROOT}.zip`);
+    expect(layout.zipName).toBe('申报材料包-南昌经开区工会-熊建华劳模创新工作室.zip');
     expect(layout.entries.map(({ path }) => path.slice(ROOT.length + 1))).toEqual([
       '01-申报表.pdf',
       '01-申报表-A3双面打印.pdf',
@@ -113,7 +113,8 @@ describe('package layout', () => {
   it('keeps the root folder within 100 bytes even for a very long studio name', () => {
     const layout = packageLayout({ ...typicalInput(), studioName: `${'很长的名字'.repeat(40)}劳模创新工作室` });
     expect(new TextEncoder().encode(layout.rootFolder).length).toBeLessThanOrEqual(100);
-    expect(layout.zipName).toBe(`${layout.rootFolder}.zip`);
+    expect(layout.zipName).toMatch(/^申报材料包-南昌经开区工会-(很长的名字)+/);
+    expect(new TextEncoder().encode(layout.zipName).length).toBeLessThanOrEqual(104);
   });
 
   it('estimates the package size as the files plus their headers', () => {

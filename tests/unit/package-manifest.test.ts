@@ -79,6 +79,6 @@ describe('application.json', () => {
     expect(data).toEqual(application);
     const validate = schemaValidator();
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    expect(restoreApplication(data)).toEqual({ ok: true, data: application });
+    expect(restoreApplication(data)).toEqual({ ok: true, data: application, dropped: [] });
   });
 });

@@ -266,7 +266,7 @@ describe('the package, unpacked', () => {
     for (const path of EXPECTED_FILES.slice(0, -2)) {
       expect(zip.get(path), path).toEqual(await inputBytes(path, built));
     }
-    expect(built.zipName).toBe(`${ROOT}.zip`);
+    expect(built.zipName).toBe('申报材料包-南昌经开区工会-熊建华劳模创新工作室.zip');
   });
 
   it('lists every file in 材料清单.txt with a SHA-256 that matches its unpacked bytes', async () => {

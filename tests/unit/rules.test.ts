@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  birthMonthPlausible,
+  birthMonthRange,
   checkRules,
   fillDateIsReal,
   foundedNotAfterFill,
+  foundedPlausible,
   fundingAmountDecimals,
   fundingAmountEach,
+  honorTitleOther,
   innovationInNoticeYear,
   innovationYearInRange,
   leaderModelWorkerHonor,
@@ -181,5 +185,37 @@ describe('custom rules', () => {
     expect(projectEndNotBeforeStart(app, CTX).map((i) => [i.path, i.message])).toEqual([
       ['projects.0.end', '「攻关项目第1行的结束时间」不能早于开始时间（2018年3月）。'],
     ]);
+  });
+});
+
+describe('plausible dates', () => {
+  it('refuses a 创建日期 before 1949, saying the allowed range', () => {
+    const issues = foundedPlausible(broken((app) => (app.studio.foundedDate = '1016-03')), CTX);
+    expect(issues.map((i) => i.message)).toEqual(['「创建日期」应在1949年1月至填报日期（2021年7月12日）之间，请检查年份。']);
+    expect(foundedPlausible(broken((app) => (app.studio.foundedDate = '1949-10')), CTX)).toEqual([]);
+  });
+
+  it('gives the birth months for an age of 16 to 80 at the notice date', () => {
+    expect(birthMonthRange(CTX)).toEqual({ earliest: '1940-06', latest: '2005-05' });
+  });
+
+  it('refuses a 出生年月 giving an age below 16 or above 80, for the leader and each member', () => {
+    const app = broken((a) => {
+      a.leader.birthMonth = '2019-01';
+      const [first] = a.team.members;
+      if (first) first.birthMonth = '1940-05';
+    });
+    expect(birthMonthPlausible(app, CTX).map((i) => [i.path, i.message])).toEqual([
+      ['leader.birthMonth', '「领衔人的出生年月」应在1940年6月至2005年5月之间（按通知日期计算，年龄在16至80岁之间），请检查年份。'],
+      ['team.members.0.birthMonth', '「团队成员第1行的出生年月」应在1940年6月至2005年5月之间（按通知日期计算，年龄在16至80岁之间），请检查年份。'],
+    ]);
+    expect(birthMonthPlausible(broken((a) => (a.leader.birthMonth = '2005-05')), CTX)).toEqual([]);
+    expect(birthMonthPlausible(broken((a) => (a.leader.birthMonth = '1940-06')), CTX)).toEqual([]);
+  });
+
+  it('asks for 其他荣誉称号 only when 荣誉称号 is 其他', () => {
+    const app = broken((a) => a.leader.honors.push({ title: '其他', level: '其他', year: '2020', grantor: '全国妇联' }));
+    expect(honorTitleOther(app, CTX).map((i) => i.path)).toEqual([`leader.honors.${app.leader.honors.length - 1}.titleOther`]);
+    expect(honorTitleOther(typicalApplication(), CTX)).toEqual([]);
   });
 });

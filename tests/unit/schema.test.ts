@@ -33,7 +33,7 @@ describe('the schema', () => {
 
   it('lists the groups in the contract’s order', () => {
     expect(Object.keys(rootSchemaNode.properties ?? {})).toEqual([
-      'cover', 'studio', 'leader', 'team', 'funding', 'naming', 'performance', 'projects',
+      'cover', 'contact', 'studio', 'leader', 'team', 'funding', 'naming', 'performance', 'projects',
       'summary', 'achievements', 'remarks', 'opinions', 'materials',
     ]);
   });
@@ -96,7 +96,7 @@ describe('the uiSchema', () => {
 
   it('quotes the notice verbatim in its 填表说明 and outline guidance', () => {
     const notice = readFileSync(new URL('../fixtures/notice-hong-gong-ban-2021-31.txt', import.meta.url), 'utf8');
-    const quoted = helpTexts(applicationUiSchema).filter(([path]) => !/projects|results\.performance/.test(path));
+    const quoted = helpTexts(applicationUiSchema).filter(([path]) => !/projects|results\.performance|contact/.test(path)); // ours, not the notice's
     const notInNotice = quoted.filter(([, text]) => !notice.includes(text.replace(/^填表说明(\d+)：/, '$1.')));
     expect(quoted.length).toBe(18); // 填表说明 1–8 and 10, and nine outline items
     expect(notInNotice).toEqual([]);
@@ -184,7 +184,7 @@ describe('sections', () => {
 describe('formOrderKey', () => {
   it('gives each segment’s position in the schema, and the row index in lists', () => {
     expect(formOrderKey('cover.studioName')).toEqual([0, 0]);
-    expect(formOrderKey('team.members.2.role')).toEqual([3, 0, 2, 5]);
-    expect(formOrderKey('summary')).toEqual([8]);
+    expect(formOrderKey('team.members.2.role')).toEqual([4, 0, 2, 5]);
+    expect(formOrderKey('summary')).toEqual([9]);
   });
 });

@@ -1,6 +1,7 @@
 // The facts every output states about one application: the candidate's name, 推荐单位 as printed, the
 // hand-off mail to the union, and the labels of the derived values. The PDFs, the package's names and
 // 材料清单, the mail and the drafts list all read them here, so they cannot name a candidate differently.
+import { displayPhone } from './phone';
 import type { Application, Cover, NoticeContext } from './types';
 
 /** 工作室名称 as typed, trimmed; '' when empty. */
@@ -34,15 +35,19 @@ export function mailSubject(app: Application, ctx: NoticeContext): string {
 /** The mail's text, CRLF line ends as mail programs expect. */
 export function mailBody(app: Application, ctx: NoticeContext, contacts: SubmissionFacts): string {
   // The notice names the department from inside the city ("市总工会经济技术部"); a mail names the city too.
-  return [
+  const phone = (value: string | undefined) => displayPhone(value ?? '');
+  const lines = [
     `南昌${contacts.submitTo}：`,
     '',
     `现报送“${candidateTitle(app) || '工作室名称'}”${ctx.noticeYear}年南昌市劳模创新工作室申报材料电子版，附件为材料包（含申报表、A3双面打印版、申报材料、视频、照片、证明材料和材料清单）。`,
     '',
     `推荐单位：${printedRecommender(app.cover)}`,
     `所在单位：${app.cover.unitName ?? ''}`,
-    `联系人：${app.leader.name ?? ''}　联系电话：${app.leader.phone ?? ''}`,
-  ].join('\r\n');
+    `领衔人：${app.leader.name ?? ''}　联系电话：${phone(app.leader.phone)}`,
+  ];
+  // The clerk who filled the form is the one to call about the package.
+  if (app.contact.name || app.contact.phone) lines.push(`填表人：${app.contact.name ?? ''}　联系电话：${phone(app.contact.phone)}`);
+  return lines.join('\r\n');
 }
 
 /** The mailto: link that opens the applicant's mail program with the subject and text filled in. */

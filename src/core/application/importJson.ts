@@ -1,13 +1,17 @@
 // Reading application data from an untrusted source (a stored draft, the JSON of a draft file or package):
 // checked against the schema's shape and copied key by key from the schema (never from the data), so no
 // user key is ever assigned into an object. Missing or empty fields are fine: a draft may be incomplete.
+// Fields this version does not know (a file from another tool or a later version) are left out and named,
+// so the caller can say what was not imported.
 import { TYPE_NAMES } from './messages';
 import { defaultValue, labelOf, rootSchemaNode, type SchemaNode } from './schema';
 import type { Application } from './types';
 
 /** Why an import failed, for callers that map failures onto their own error codes (the drafts store). */
 export type ImportFailure = 'not-an-application' | 'forbidden-key' | 'invalid-data';
-export type ImportResult = { ok: true; data: Application } | { ok: false; reason: ImportFailure; message: string };
+export type ImportResult =
+  | { ok: true; data: Application; /** Fields left out because the schema has no such key, as 「封面」中的“x”. */ dropped: string[] }
+  | { ok: false; reason: ImportFailure; message: string };
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
@@ -47,8 +51,20 @@ function matchesLeafType(node: SchemaNode, value: unknown): boolean {
   return typeof value === node.type;
 }
 
-/** Copies `value` following `node`; `null` counts as missing. Type mismatches and unknown keys go to `problems`. */
-function copyBySchema(node: SchemaNode, value: unknown, path: string, problems: string[]): unknown {
+interface Findings {
+  /** Values of the wrong type: the file cannot be imported. */
+  problems: string[];
+  /** Keys the schema does not have: left out. */
+  dropped: string[];
+}
+
+function droppedName(path: string, key: string): string {
+  return path === '' ? `“${key}”` : `「${labelOf(path)}」中的“${key}”`;
+}
+
+/** Copies `value` following `node`; `null` counts as missing. Type mismatches and unknown keys are noted. */
+function copyBySchema(node: SchemaNode, value: unknown, path: string, findings: Findings): unknown {
+  const { problems } = findings;
   const wrongType = (): undefined => {
     problems.push(`「${labelOf(path)}」应为${TYPE_NAMES[node.type ?? ''] ?? '其他类型'}`);
     return undefined;
@@ -57,12 +73,12 @@ function copyBySchema(node: SchemaNode, value: unknown, path: string, problems: 
     if (!isObject(value)) return wrongType();
     const properties = node.properties ?? {};
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(properties, key)) problems.push(`「${labelOf(path)}」中有申报表没有的字段“${key}”`);
+      if (!Object.hasOwn(properties, key)) findings.dropped.push(droppedName(path, key));
     }
     const copy: JsonObject = {};
     for (const [key, child] of Object.entries(properties)) {
       const childValue = Object.hasOwn(value, key) ? value[key] : null;
-      const copied = childValue === null ? defaultValue(child) : copyBySchema(child, childValue, childPath(path, key), problems);
+      const copied = childValue === null ? defaultValue(child) : copyBySchema(child, childValue, childPath(path, key), findings);
       if (copied !== undefined) copy[key] = copied;
     }
     return copy;
@@ -70,7 +86,7 @@ function copyBySchema(node: SchemaNode, value: unknown, path: string, problems: 
   if (node.type === 'array') {
     if (!Array.isArray(value)) return wrongType();
     const items = node.items ?? {};
-    return value.map((item: unknown, i) => copyBySchema(items, item, childPath(path, i), problems));
+    return value.map((item: unknown, i) => copyBySchema(items, item, childPath(path, i), findings));
   }
   return matchesLeafType(node, value) ? value : wrongType();
 }
@@ -86,22 +102,18 @@ export function restoreApplication(value: unknown): ImportResult {
   if (forbidden !== undefined) return failure('forbidden-key', `文件中有不允许的字段名“${forbidden}”，已拒绝导入。`);
 
   const known = Object.keys(rootSchemaNode.properties ?? {});
-  const unknown = Object.keys(value).filter((key) => !known.includes(key));
-  if (unknown.length > 0) {
-    const listed = unknown.slice(0, LISTED_PROBLEMS).map((key) => `“${key}”`).join('、');
-    return failure('not-an-application', `这不是申报表数据文件：其中有申报表没有的字段${listed}。`);
-  }
   if (!known.some((key) => Object.hasOwn(value, key))) {
     return failure('not-an-application', '这不是申报表数据文件：其中没有任何申报表的内容。');
   }
 
-  const problems: string[] = [];
-  const data = copyBySchema(rootSchemaNode, value, '', problems);
+  const findings: Findings = { problems: [], dropped: [] };
+  const { problems } = findings;
+  const data = copyBySchema(rootSchemaNode, value, '', findings);
   if (problems.length > 0) {
     const listed = problems.slice(0, LISTED_PROBLEMS).join('；');
     const more = problems.length > LISTED_PROBLEMS ? '；……' : '';
     return failure('invalid-data', `文件中有${problems.length}处内容不符合申报表的格式，无法导入：${listed}${more}。`);
   }
   // copyBySchema built every group and list the schema defines, with leaves of the schema's types.
-  return { ok: true, data: data as Application };
+  return { ok: true, data: data as Application, dropped: findings.dropped };
 }

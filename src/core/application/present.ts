@@ -4,6 +4,7 @@ import { formatChineseDate, formatChineseMonth } from '../chinese-date';
 import { patternKind } from './patterns';
 import { schemaNodeAt, splitPath, type SchemaNode } from './schema';
 import type { NoticeContext } from './types';
+import { fieldApplies, isPrintedInPlace, printedInPlaceOf } from './visibility';
 import { YEAR_KEYS, yearFieldTitles, type YearKey } from './years';
 
 export type Presented =
@@ -43,12 +44,16 @@ function present(node: SchemaNode, value: unknown, path: string, key: string, ct
   }
   if (node.type === 'array' && node.items) {
     const item = node.items;
-    const keys = Object.keys(item.properties ?? {});
+    const rowPath = `${path}.*`;
+    const keys = Object.keys(item.properties ?? {}).filter((k) => !isPrintedInPlace(rowPath, k));
     const columns = keys.map((k) => item.properties?.[k]?.title ?? k);
     const rows = (Array.isArray(value) ? value : []).map((row: unknown) =>
       keys.map((k) => {
+        const detail = printedInPlaceOf(rowPath, k);
+        const detailNode = detail === undefined ? undefined : item.properties?.[detail];
+        const shown = detail !== undefined && detailNode && fieldApplies(rowPath, detail, row) ? formatValue(detailNode, childValue(row, detail)) : null;
         const columnNode = item.properties?.[k];
-        return columnNode ? formatValue(columnNode, childValue(row, k)) : null;
+        return shown ?? (columnNode ? formatValue(columnNode, childValue(row, k)) : null);
       }),
     );
     return { kind: 'table', path, label, columns, rows };

@@ -53,6 +53,53 @@ export const foundedNotAfterFill: Rule = ({ cover, studio }) =>
     ? [issue('foundedNotAfterFill', 'studio.foundedDate', `「${labelOf('studio.foundedDate')}」不能晚于填报日期（${formatChineseDate(cover.fillDate)}）。`)]
     : [];
 
+/** The People's Republic's founding year: no studio, and no 劳模创新工作室, was created before it. */
+const FIRST_FOUNDED_YEAR = 1949;
+
+export const foundedPlausible: Rule = ({ cover, studio }) =>
+  isMonth(studio.foundedDate) && Number(studio.foundedDate.slice(0, 4)) < FIRST_FOUNDED_YEAR
+    ? [issue('foundedPlausible', 'studio.foundedDate', `「${labelOf('studio.foundedDate')}」应在${FIRST_FOUNDED_YEAR}年1月至${isDate(cover.fillDate) ? `填报日期（${formatChineseDate(cover.fillDate)}）` : '填报日期'}之间，请检查年份。`)]
+    : [];
+
+/** Ages a leader or team member can plausibly have at the notice's date. */
+export const AGE_RANGE = { min: 16, max: 80 } as const;
+
+/** Months since year 0, for comparing YYYY-MM values. */
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function monthOf(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The birth months giving an age of AGE_RANGE at the notice's date (age counted in whole years). */
+export function birthMonthRange(ctx: NoticeContext): { earliest: string; latest: string } {
+  const notice = monthIndex(ctx.noticeDate.slice(0, 7));
+  return { earliest: monthOf(notice - (AGE_RANGE.max + 1) * 12 + 1), latest: monthOf(notice - AGE_RANGE.min * 12) };
+}
+
+export const birthMonthPlausible: Rule = ({ leader, team }, ctx) => {
+  const { earliest, latest } = birthMonthRange(ctx);
+  const paths = ['leader.birthMonth', ...team.members.map((_, i) => `team.members.${i}.birthMonth`)];
+  const values = [leader.birthMonth, ...team.members.map((m) => m.birthMonth)];
+  return paths.flatMap((path, i) => {
+    const value = values[i];
+    return isMonth(value) && (value < earliest || value > latest)
+      ? [issue('birthMonthPlausible', path, `「${labelOf(path)}」应在${formatChineseMonth(earliest)}至${formatChineseMonth(latest)}之间（按通知日期计算，年龄在${AGE_RANGE.min}至${AGE_RANGE.max}岁之间），请检查年份。`)]
+      : [];
+  });
+};
+
+/** 荣誉称号 其他: the honour's own name is what the PDF prints, so it is needed. */
+export const honorTitleOther: Rule = ({ leader }) =>
+  leader.honors.flatMap((honor, i) => {
+    const path = `leader.honors.${i}.titleOther`;
+    return honor.title === '其他' && !isFilled(honor.titleOther)
+      ? [issue('honorTitleOther', path, `第${i + 1}项荣誉的称号选择了“其他”，请填写「${labelOf(path)}」，如：全国技术能手、三八红旗手。`)]
+      : [];
+  });
+
 /** 申报条件1: 有劳模领衔. */
 export const leaderModelWorkerHonor: Rule = ({ leader }) =>
   leader.honors.some(isModelWorkerHonor)
@@ -128,7 +175,10 @@ export const RULES: readonly Rule[] = [
   recommenderOther,
   fillDateIsReal,
   foundedNotAfterFill,
+  foundedPlausible,
+  birthMonthPlausible,
   leaderModelWorkerHonor,
+  honorTitleOther,
   fundingAmountEach,
   fundingAmountDecimals,
   namingItemsWhenNamed,

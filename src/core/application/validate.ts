@@ -6,6 +6,7 @@ import { checkRules } from './rules';
 import { schemaValidate as precompiled } from './schemaValidator';
 import { formOrderKey, schemaNodeAt } from './schema';
 import type { Application, Issue, NoticeContext } from './types';
+import { isInHiddenField } from './visibility';
 import { YEAR_KEYS, yearFieldTitles } from './years';
 
 function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -33,5 +34,6 @@ export function validateApplication(data: Application, ctx: NoticeContext, schem
   const rejected = new Set(schemaIssues.map((issue) => issue.path));
   const ruleIssues = checkRules(data, ctx).filter((issue) => issue.severity === 'warning' || !rejected.has(issue.path));
   // Array.prototype.sort is stable: issues of one field keep schema-then-rule order.
-  return [...schemaIssues, ...ruleIssues].map((issue) => withRealYears(issue, ctx)).sort((a, b) => compareKeys(formOrderKey(a.path), formOrderKey(b.path)));
+  // A field hidden by an earlier choice (其他推荐单位名称 after 推荐单位 东湖区总工会) is not asked for.
+  return [...schemaIssues, ...ruleIssues].filter((issue) => !isInHiddenField(data, issue.path)).map((issue) => withRealYears(issue, ctx)).sort((a, b) => compareKeys(formOrderKey(a.path), formOrderKey(b.path)));
 }

@@ -272,7 +272,7 @@ export async function verifyFile(blob: Blob, fileName: string, options: VerifyOp
   if (blob.size === 0) return report(base, [{ severity: 'error', topic: 'archive', text: `“${fileName}”是空文件（0 字节），请申报单位重新发送。` }]);
   if (!(await isZip(blob))) {
     if (/\.json$/i.test(fileName)) return verifyDraft(blob, base, options);
-    return report(base, [{ severity: 'error', topic: 'archive', text: `“${fileName}”不是压缩包（.zip），也不是申报数据文件（.json），未打开。请选择申报材料包“…-申报材料.zip”或草稿文件。` }]);
+    return report(base, [{ severity: 'error', topic: 'archive', text: `“${fileName}”不是压缩包（.zip），也不是申报数据文件（.json），未打开。请选择申报材料包“申报材料包-….zip”或草稿备份“草稿备份-….zip”。` }]);
   }
   let zip: OpenedZip;
   try {

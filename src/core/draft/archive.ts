@@ -2,8 +2,9 @@
 //   manifest.json             what the file is: format, version, the draft's meta, each attachment's checksum
 //   application.json          the data in the contract's shape, so it also imports as a plain application
 //   attachments/<id>/<name>   the files' bytes
-// Reading accepts such a zip or a plain JSON (an application.json or a stored draft record) and always makes
-// a new draft of it, so importing never overwrites an existing one.
+// Reading accepts such a zip, a submission package (its application.json becomes the draft's data), or a plain
+// JSON (an application.json or a stored draft record) and always makes a new draft of it, so importing never
+// overwrites an existing one.
 //
 // Both ways go through the package's zip code: the writer (every entry stored, CRC-32 and SHA-256 from one
 // pass over each file, the zip a Blob of headers and the files' own Blobs) and the reader (central directory
@@ -12,10 +13,11 @@
 import { DEFAULT_MAX_BYTES, findForbiddenKey, isObject, type JsonObject } from '../application/importJson';
 import { ATTACHMENT_RULES } from '../attachments/rules';
 import { digestBlob } from '../package/digest';
+import { PACKAGE_FORMAT_VERSION } from '../package/manifest';
 import { openZip, ZipReadError, type ZipArchive } from '../package/zipReader';
 import { writeZip } from '../package/zipWriter';
 import { chinaWallClock } from './chinaTime';
-import { damaged, entryTooLarge, forbiddenKey, notADraft, tooLarge, type DraftSource } from './messages';
+import { damaged, entryTooLarge, forbiddenKey, newerVersion, notADraft, tooLarge, type DraftSource } from './messages';
 import { portableFileName } from './names';
 import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
 import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
@@ -25,6 +27,13 @@ export const DRAFT_ARCHIVE_FORMAT = 'nanchang-lmcx-draft';
 /** The most a draft can hold: every category full, plus its two JSON files. Only a wrong choice of file is bigger. */
 export const DEFAULT_MAX_DRAFT_FILE_BYTES =
   Object.values(ATTACHMENT_RULES).reduce((sum, { maxBytes, maxFiles }) => sum + maxBytes * maxFiles, 0) + 2 * DEFAULT_MAX_BYTES;
+
+/**
+ * What a draft file's application.json may inflate to. Above the plain-JSON limit: the 申报材料 alone may hold
+ * 10 × 50,000 characters (1.5 MB of UTF-8), and an over-long field must be read to be named (cleanText.ts
+ * refuses it by name); still bounded, so a zip bomb stops here.
+ */
+const MAX_APPLICATION_ENTRY_BYTES = 256 * 1024 * 1024;
 
 const MANIFEST_PATH = 'manifest.json';
 const APPLICATION_PATH = 'application.json';
@@ -43,6 +52,10 @@ interface Manifest {
 export interface DraftFileContents {
   draft: Draft;
   attachments: DraftAttachment[];
+  /** Fields this version does not know, left out of the draft (named as 「封面」中的“x”). */
+  dropped: string[];
+  /** The file was a submission package (申报材料包): only its application data is imported. */
+  fromPackage: boolean;
 }
 
 export interface ReadDraftOptions {
@@ -112,10 +125,16 @@ function parseJson(text: string, what: string, source: DraftSource): unknown {
   }
 }
 
+function isPackageJson(value: unknown): value is JsonObject {
+  return isObject(value) && value['format'] === APPLICATION_JSON_FORMAT && Object.hasOwn(value, 'data');
+}
+
 /** The application.json of a submission package carries the data in an envelope: a draft is made of `data`. */
-function unwrapPackageJson(value: unknown): unknown {
-  if (!isObject(value)) return value;
-  return value['format'] === APPLICATION_JSON_FORMAT && Object.hasOwn(value, 'data') ? value['data'] : value;
+function unwrapPackageJson(value: unknown, source: DraftSource): unknown {
+  if (!isPackageJson(value)) return value;
+  const version = value['formatVersion'];
+  if (typeof version === 'number' && version > PACKAGE_FORMAT_VERSION) throw newerVersion(source, version);
+  return value['data'];
 }
 
 async function readJsonFile(file: Blob, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents> {
@@ -124,8 +143,21 @@ async function readJsonFile(file: Blob, source: DraftSource, now: string, newId:
   const text = await file.text();
   if (!/^\uFEFF?\s*[{[]/.test(text)) throw notADraft(source);
   const id = newId();
-  const draft = restoreDraft(unwrapPackageJson(parseJson(text, '文件内容', source)), now, { newId: () => id, source });
-  return { draft: asImported(draft, id), attachments: [] };
+  const dropped: string[] = [];
+  const draft = restoreDraft(unwrapPackageJson(parseJson(text, '文件内容', source), source), now, { newId: () => id, source, onDropped: (f) => dropped.push(...f) });
+  return { draft: asImported(draft, id), attachments: [], dropped, fromPackage: false };
+}
+
+/** A submission package holds {推荐单位}-{工作室名称}-申报材料/application.json: a draft is made of its data. */
+async function readPackage(zip: ZipArchive, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents | undefined> {
+  const [entry, ...more] = zip.entries.filter(({ name, directory }) => !directory && /^[^/]+\/application\.json$/.test(name));
+  if (entry === undefined || more.length > 0) return undefined;
+  const value = parseJson(await readText(zip, entry.name, source, MAX_APPLICATION_ENTRY_BYTES) ?? '', '申报表数据 application.json ', source);
+  if (!isPackageJson(value)) return undefined;
+  const id = newId();
+  const dropped: string[] = [];
+  const draft = restoreDraft(unwrapPackageJson(value, source), now, { newId: () => id, source, onDropped: (f) => dropped.push(...f) });
+  return { draft: asImported(draft, id), attachments: [], dropped, fromPackage: true };
 }
 
 /** A refusal of the zip reader as the DraftError that names the file. */
@@ -134,12 +166,12 @@ function asDraftError(error: unknown, source: DraftSource): unknown {
   return error.code === 'too-large' ? entryTooLarge(source, error.message, error) : damaged(source, error.message, error);
 }
 
-/** The entry's text, or undefined when the zip has no such entry; JSON files are held to the importer's limit. */
-async function readText(zip: ZipArchive, path: string, source: DraftSource): Promise<string | undefined> {
+/** The entry's text, or undefined when the zip has no such entry; held to the importer's limit unless given another. */
+async function readText(zip: ZipArchive, path: string, source: DraftSource, maxBytes = DEFAULT_MAX_BYTES): Promise<string | undefined> {
   const entry = zip.get(path);
   if (entry === undefined) return undefined;
   try {
-    return await zip.text(entry, DEFAULT_MAX_BYTES);
+    return await zip.text(entry, maxBytes);
   } catch (error) {
     throw asDraftError(error, source);
   }
@@ -185,18 +217,23 @@ async function readArchive(file: Blob, source: DraftSource, now: string, newId: 
   } catch (error) {
     throw asDraftError(error, source);
   }
+  if (zip.get(MANIFEST_PATH) === undefined) {
+    const fromPackage = await readPackage(zip, source, now, newId);
+    if (fromPackage) return fromPackage;
+  }
   const manifest = await readManifest(zip, source);
-  const applicationText = await readText(zip, APPLICATION_PATH, source);
+  const applicationText = await readText(zip, APPLICATION_PATH, source, MAX_APPLICATION_ENTRY_BYTES);
   if (applicationText === undefined) throw damaged(source, '缺少申报表数据 application.json');
   const data = parseJson(applicationText, '申报表数据 application.json ', source);
   const id = newId();
-  const draft = asImported(restoreDraft({ ...manifest.draft, data }, now, { source }), id);
+  const dropped: string[] = [];
+  const draft = asImported(restoreDraft({ ...manifest.draft, data }, now, { source, onDropped: (f) => dropped.push(...f) }), id);
   const attachments: DraftAttachment[] = [];
   for (const entry of manifest.attachments) {
     const { meta, data: bytes } = await readAttachment(zip, entry, id, source, signal);
     attachments.push({ meta: { ...meta, id: newId() }, data: bytes });
   }
-  return { draft, attachments };
+  return { draft, attachments, dropped, fromPackage: false };
 }
 
 /** Reads a file chosen for import; throws DraftError, whose message names the file and says what to do. */

@@ -4,8 +4,11 @@ import { chinaDay } from './chinaTime';
 import { portableFileName } from './names';
 import type { Draft } from './types';
 
-/** 工作室名称 (else the draft's title), 申报草稿 and the date in China, e.g. 某某工作室-申报草稿-20210712.zip. */
+/**
+ * 草稿备份, 工作室名称 (else the draft's title) and the date in China, e.g. 草稿备份-某某工作室-20210712.zip: it
+ * starts differently from the package (申报材料包-…zip) so that the two are never mistaken for each other.
+ */
 export function draftArchiveName(draft: Draft, now: string): string {
   const base = portableFileName(draft.data.cover.studioName ?? '', '') || portableFileName(draft.title, '未命名草稿');
-  return `${base}-申报草稿-${chinaDay(now).replaceAll('-', '')}.zip`;
+  return `草稿备份-${base}-${chinaDay(now).replaceAll('-', '')}.zip`;
 }

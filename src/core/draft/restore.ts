@@ -21,6 +21,8 @@ export interface RestoreOptions {
   newId?: () => string;
   /** Where the record comes from, for the messages; a stored draft by default. */
   source?: DraftSource;
+  /** Told the fields this version does not know, which were left out (see restoreApplication). */
+  onDropped?: (fields: readonly string[]) => void;
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -50,14 +52,17 @@ export function restoreFormatVersion(value: unknown, source: DraftSource): numbe
   return value;
 }
 
-function fromVersion0(raw: JsonObject, now: string, newId: () => string, source: DraftSource): Draft {
+function fromVersion0(raw: JsonObject, now: string, newId: () => string, source: DraftSource, onDropped: RestoreOptions['onDropped']): Draft {
   const result = restoreApplication(raw);
-  if (result.ok) return newDraft(result.data, now, newId());
+  if (result.ok) {
+    if (result.dropped.length > 0) onDropped?.(result.dropped);
+    return newDraft(result.data, now, newId());
+  }
   // Without formatVersion the object has to be an application; anything else is some other file.
   throw result.reason === 'not-an-application' ? notADraft(source) : invalidData(source, result.message);
 }
 
-function fromVersion1(raw: JsonObject, source: DraftSource): Draft {
+function fromVersion1(raw: JsonObject, source: DraftSource, onDropped: RestoreOptions['onDropped']): Draft {
   const { id, title, createdAt, updatedAt, deletedAt } = raw;
   if (typeof id !== 'string' || id === '') throw invalidData(source, '草稿缺少编号。');
   if (!isIsoDateTime(createdAt)) throw invalidData(source, '草稿的创建时间无效。');
@@ -65,6 +70,7 @@ function fromVersion1(raw: JsonObject, source: DraftSource): Draft {
   if (deletedAt !== undefined && !isIsoDateTime(deletedAt)) throw invalidData(source, '草稿移入回收站的时间无效。');
   const result = restoreApplication(raw['data']);
   if (!result.ok) throw invalidData(source, result.message);
+  if (result.dropped.length > 0) onDropped?.(result.dropped);
   // A title is only a label: a broken one is replaced rather than losing the draft over it.
   const restoredTitle = typeof title === 'string' && title.trim() !== '' ? title : defaultDraftTitle(result.data, createdAt);
   const draft: Draft = {
@@ -106,10 +112,10 @@ function restoreUnchecked(raw: unknown, now: string, options: RestoreOptions): D
   const forbidden = findForbiddenKey(raw);
   if (forbidden !== undefined) throw forbiddenKey(source, forbidden);
   if (!Object.hasOwn(raw, 'formatVersion')) {
-    return fromVersion0(raw, now, options.newId ?? randomId, source);
+    return fromVersion0(raw, now, options.newId ?? randomId, source, options.onDropped);
   }
   restoreFormatVersion(raw['formatVersion'], source);
-  return fromVersion1(raw, source);
+  return fromVersion1(raw, source, options.onDropped);
 }
 
 /** An attachment's record, owned by `draftId` whatever the record says. */

@@ -1,6 +1,6 @@
 // The package's folder layout (issue 6), decided before any byte is read:
 //
-//   {推荐单位}-{工作室名称}-申报材料.zip
+//   申报材料包-{推荐单位}-{工作室名称}.zip          (a draft backup is 草稿备份-…zip: never mistaken for it)
 //   └─ {推荐单位}-{工作室名称}-申报材料/
 //      ├─ 01-申报表.pdf
 //      ├─ 01-申报表-A3双面打印.pdf
@@ -122,6 +122,11 @@ export function rootFolderName(recommender: string, studioName: string): string 
   return safeEntryName(`${baseName(recommender, studioName)}-申报材料`, '申报材料', { maxBytes: MAX_ROOT_BYTES });
 }
 
+/** 申报材料包-{推荐单位}-{工作室名称}.zip, as short as the root folder is. */
+export function packageZipName(recommender: string, studioName: string): string {
+  return `${safeEntryName(`申报材料包-${baseName(recommender, studioName)}`, '申报材料包', { maxBytes: MAX_ROOT_BYTES })}.zip`;
+}
+
 function byUserOrder(a: PackageAttachment, b: PackageAttachment): number {
   return a.meta.order - b.meta.order;
 }
@@ -172,7 +177,7 @@ export function packageLayout(input: PackageInput, options: LayoutOptions = {}):
       entries.push({ path: `${folderPath}/${names[i] ?? meta.name}`, data, source: meta });
     });
   }
-  return { rootFolder, zipName: `${rootFolder}.zip`, folders: withParents(entries.map(({ path }) => path)), entries, separate };
+  return { rootFolder, zipName: packageZipName(input.recommender, input.studioName), folders: withParents(entries.map(({ path }) => path)), entries, separate };
 }
 
 /** The layout with 材料清单.txt and application.json added at the root, after everything else. */

@@ -59,7 +59,7 @@ function fileLines(files: readonly ListedFile[]): string[] {
  * With the BOM every Notepad, and every other editor, knows the file is UTF-8.
  */
 export function materialsList({ application, files, separate = [], generatedAt }: MaterialsListInput): string {
-  const { cover, leader } = application;
+  const { cover, leader, contact } = application;
   const fact = (label: string, value: string | undefined) => `${label}：${value?.trim() || '（未填写）'}`;
   const total = files.reduce((sum, file) => sum + file.size, 0);
   const lines = [
@@ -70,6 +70,8 @@ export function materialsList({ application, files, separate = [], generatedAt }
     fact('推荐单位', printedRecommender(cover)),
     fact('领衔人', leader.name),
     fact('联系电话', leader.phone),
+    fact('填表人', contact.name),
+    fact('填表人联系电话', contact.phone),
     fact('填报日期', cover.fillDate === undefined ? undefined : formatChineseDate(cover.fillDate)),
     '',
     `压缩包内的文件（共 ${files.length} 个，合计 ${describeSize(total)}）：`,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { PHOTO_CAPTIONS } from '../../core/attachments/rules';
 import { formatBytes } from '../../core/bytes';
 import type { DraftAttachment } from '../../core/draft/types';
@@ -18,6 +18,8 @@ function Thumbnail({ item }: { item: DraftAttachment }) {
   return <span className="attachment-thumb attachment-thumb--kind" aria-hidden="true">{kind}</span>;
 }
 
+const CAPTION_DEBOUNCE_MS = 400;
+
 interface Props {
   item: DraftAttachment;
   index: number;
@@ -32,6 +34,37 @@ export function AttachmentItem({ item, index, count, state, readOnly }: Props) {
   const listId = useId();
   const [caption, setCaption] = useState(meta.caption ?? '');
   const name = `“${meta.name}”`;
+  // The caption is saved as it is typed, with the form's rhythm (0.4 s after the last key), and at once when left.
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | null>(null);
+  const saved = useRef(meta.caption ?? '');
+  const metaRef = useRef(meta);
+  metaRef.current = meta;
+  const saveCaption = (text: string) => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = null;
+    if (text.trim() === saved.current) return;
+    saved.current = text.trim();
+    void state.update({ ...metaRef.current, caption: text.trim() });
+  };
+  const scheduleCaption = (text: string) => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { text, timer: setTimeout(() => saveCaption(text), CAPTION_DEBOUNCE_MS) };
+  };
+  // Leaving the view (or the page hiding) must not lose the last keys typed.
+  const flushRef = useRef<() => void>(() => undefined);
+  flushRef.current = () => {
+    if (pending.current) saveCaption(pending.current.text);
+  };
+  useEffect(() => {
+    const flush = () => flushRef.current();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+      flush();
+    };
+  }, []);
   return (
     <li className="attachment-item">
       <Thumbnail item={item} />
@@ -41,6 +74,7 @@ export function AttachmentItem({ item, index, count, state, readOnly }: Props) {
         {meta.category === 'photos' && (
           <span className="attachment-caption">
             <label htmlFor={captionId}>照片说明</label>
+            <span className="field-required" aria-hidden="true">必填</span>
             <input
               id={captionId}
               list={listId}
@@ -48,8 +82,12 @@ export function AttachmentItem({ item, index, count, state, readOnly }: Props) {
               disabled={readOnly}
               placeholder="如：外景"
               maxLength={20}
-              onChange={(e) => setCaption(e.target.value)}
-              onBlur={() => caption !== (meta.caption ?? '') && void state.update({ ...meta, caption: caption.trim() })}
+              required
+              onChange={(e) => {
+                setCaption(e.target.value);
+                scheduleCaption(e.target.value);
+              }}
+              onBlur={(e) => saveCaption(e.target.value)}
             />
             <datalist id={listId}>{PHOTO_CAPTIONS.map((c) => <option key={c} value={c} />)}</datalist>
           </span>

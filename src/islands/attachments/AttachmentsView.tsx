@@ -1,11 +1,14 @@
 import { useState } from 'react';
+import { ATTACHMENT_REQUIREMENTS } from '../../core/attachments/requirements';
 import { ATTACHMENT_RULES, videoDurationAdvice } from '../../core/attachments/rules';
 import { formatBytes } from '../../core/bytes';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../core/draft/types';
 import { videoDuration } from '../../io/media';
 import type { AttachmentsState } from '../hooks/useAttachments';
+import { NextStep, type Step } from '../NextStep';
 import { AttachmentItem } from './AttachmentItem';
 import { DropZone } from './DropZone';
+import { formatSeconds, useVideoSeconds } from './useVideoSeconds';
 
 const HINTS: Record<AttachmentCategory, string> = {
   video: '通知要求拍摄5分钟左右介绍创新工作室有关情况的视频。',
@@ -21,8 +24,9 @@ const HINTS: Record<AttachmentCategory, string> = {
 type Notice = { kind: 'error' | 'warning'; text: string };
 
 /** 附件材料: the video, photos and proofs, kept with the draft. */
-export function AttachmentsView({ state, readOnly }: { state: AttachmentsState; readOnly: boolean }) {
+export function AttachmentsView({ state, readOnly, steps }: { state: AttachmentsState; readOnly: boolean; steps: { previous: Step | undefined; next: Step | undefined } }) {
   const [notices, setNotices] = useState<Notice[]>([]);
+  const videoSeconds = useVideoSeconds(state.list);
   const total = state.list.reduce((n, a) => n + a.meta.size, 0);
 
   async function accept(category: AttachmentCategory, files: File[]) {
@@ -67,6 +71,18 @@ export function AttachmentsView({ state, readOnly }: { state: AttachmentsState; 
             <p className="field-help">
               {HINTS[category]} 接受{rule.kinds}，每个不超过 {formatBytes(rule.maxBytes)}。
             </p>
+            <p className="attachment-rule"><strong>要求：</strong>{ATTACHMENT_REQUIREMENTS[category]}</p>
+            {category === 'video' &&
+              items.map((item) => {
+                const seconds = videoSeconds.get(item.meta.id);
+                if (seconds === undefined) return null;
+                const advice = seconds === null ? null : videoDurationAdvice(seconds);
+                return (
+                  <p key={item.meta.id} className={advice ? 'attachment-advice' : 'field-help'}>
+                    {seconds === null ? `无法读取“${item.meta.name}”的时长，请确认视频能正常播放。` : `视频时长 ${formatSeconds(seconds)}。${advice ?? '符合通知“5分钟左右”的要求。'}`}
+                  </p>
+                );
+              })}
             {items.length > 0 && (
               <ol className="attachment-list">
                 {items.map((item, i) => (
@@ -85,6 +101,7 @@ export function AttachmentsView({ state, readOnly }: { state: AttachmentsState; 
           </section>
         );
       })}
+      <NextStep previous={steps.previous} next={steps.next} />
     </>
   );
 }

@@ -170,7 +170,7 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
     <div className="desk">
       <UpdateNotice />
       <h1>审核台</h1>
-      <p>供推荐单位和市总工会经济技术部核对各单位发来的申报材料包：一次打开多个“…-申报材料.zip”（或申报草稿文件），逐个核对材料清单中每个文件的大小和 SHA-256、申报表数据和通知要求的附件，汇总成表，导出 Excel、CSV 或 A3 汇总表PDF。<strong>文件只在本机浏览器中读取，不会上传到任何地方。</strong></p>
+      <p>供推荐单位和市总工会经济技术部核对各单位发来的申报材料包：一次打开多个“申报材料包-….zip”（或草稿备份文件），逐个核对材料清单中每个文件的大小和 SHA-256、申报表数据和通知要求的附件，汇总成表，导出 Excel、CSV 或 A3 汇总表PDF。<strong>文件只在本机浏览器中读取，不会上传到任何地方。</strong></p>
 
       <section aria-labelledby="desk-open-title" className="output-block">
         <h2 id="desk-open-title">打开材料包</h2>

@@ -9,7 +9,7 @@ import { openRepository, type OpenedRepository } from '../../io/drafts/openRepos
 import { toStoreError } from '../../io/drafts/storeError';
 import { clearUnsaved, listUnsaved, type UnsavedCopy } from '../../io/drafts/unsavedBackup';
 import { BackupOffer } from './BackupOffer';
-import { exportDraftFile, importDraftFile } from './draftFiles';
+import { exportDraftFile, importDraftFile, importedMessage } from './draftFiles';
 import { DraftRow, type ListedDraft } from './DraftRow';
 import { duplicateDraft } from './duplicate';
 import { listDrafts } from './listing';
@@ -105,8 +105,8 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
             onFiles={([file]) =>
               file &&
               void act(async () => {
-                const draft = await importDraftFile(repository, file);
-                return { kind: 'success', text: `已导入“${file.name}”，新草稿为“${draft.title}”。` };
+                const imported = await importDraftFile(repository, file);
+                return { kind: 'success', text: importedMessage(file.name, imported) };
               })
             }
           >

@@ -5,7 +5,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { applicationSchema } from '../../core/application/schema';
 import { precompiledValidators } from '../../core/application/schemaValidator';
 import type { Application } from '../../core/application/types';
-import type { FormContext } from './context';
+import type { FormContext, RowEvents } from './context';
 import { templates, translateString, widgets } from './theme';
 
 // Precompiled AJV: no `new Function` at run time, so a strict CSP holds.
@@ -20,9 +20,10 @@ function startsWith(path: FieldPathList, prefix: readonly string[]): boolean {
   return prefix.every((segment, i) => String(path[i]) === segment);
 }
 
-function contextFor(sectionPaths: readonly string[]): FormContext {
+function contextFor(sectionPaths: readonly string[], rows: RowEvents | undefined): FormContext {
   const prefixes = sectionPaths.map((p) => p.split('.'));
   return {
+    rows,
     isVisible: (path) => prefixes.some((prefix) => startsWith(path, prefix) || startsWith(prefix, path.map(String))),
     isSectionFrame: (path) => prefixes.some((prefix) => prefix.length >= path.length && startsWith(prefix, path.map(String))),
   };
@@ -35,11 +36,12 @@ interface Props {
   sectionPaths: readonly string[];
   uiSchema: UiSchema<unknown, RJSFSchema, FormContext>;
   errorSchema: ErrorSchema;
+  rows?: RowEvents;
 }
 
 /** One rjsf form over the whole application; only the current section's fields are rendered. */
-export const ApplicationForm = memo(function ApplicationForm({ app, onChange, sectionPaths, uiSchema, errorSchema }: Props) {
-  const formContext = useMemo(() => contextFor(sectionPaths), [sectionPaths]);
+export const ApplicationForm = memo(function ApplicationForm({ app, onChange, sectionPaths, uiSchema, errorSchema, rows }: Props) {
+  const formContext = useMemo(() => contextFor(sectionPaths, rows), [sectionPaths, rows]);
   const handleChange = useCallback((e: IChangeEvent<unknown, RJSFSchema, FormContext>) => {
     if (e.formData) onChange(e.formData as Application);
   }, [onChange]);

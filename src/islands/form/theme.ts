@@ -5,7 +5,7 @@ import type { FormContext } from './context';
 import { FieldErrorTemplate, FieldHelpTemplate } from './FieldMessages';
 import { FieldTemplate } from './FieldTemplate';
 import { ObjectFieldTemplate } from './ObjectFieldTemplate';
-import { RadioWidget, TextareaWidget } from './widgets';
+import { PhoneWidget, RadioWidget, TextareaWidget, WrapTextWidget } from './widgets';
 
 export const templates: Partial<TemplatesType<unknown, RJSFSchema, FormContext>> = {
   FieldTemplate,
@@ -16,7 +16,7 @@ export const templates: Partial<TemplatesType<unknown, RJSFSchema, FormContext>>
   FieldHelpTemplate,
 };
 
-export const widgets: RegistryWidgetsType<unknown, RJSFSchema, FormContext> = { RadioWidget, TextareaWidget };
+export const widgets: RegistryWidgetsType<unknown, RJSFSchema, FormContext> = { RadioWidget, TextareaWidget, phone: PhoneWidget, wrapText: WrapTextWidget };
 
 const chinese: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.YesLabel]: '是',

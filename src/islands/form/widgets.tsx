@@ -1,5 +1,7 @@
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { ariaDescribedByIds, enumOptionsIsSelected, optionId } from '@rjsf/utils';
+import { useLayoutEffect, useRef } from 'react';
+import { displayPhone } from '../../core/application/phone';
 import type { FormContext } from './context';
 
 /** rjsf's radio group has no accessible name; this one is labelled by the field's label. */
@@ -57,5 +59,78 @@ export function TextareaWidget(props: WidgetProps<unknown, RJSFSchema, FormConte
       />
       <p className="char-count">已输入{countCharacters(text)}字</p>
     </>
+  );
+}
+
+/** A phone number as people type it (全角数字, spaces, 0791—83868361), tidied when the field is left. */
+export function PhoneWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>) {
+  const { id, value, placeholder, disabled, readonly, required, onChange, onBlur, onFocus, htmlName, options } = props;
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <input
+      id={id}
+      name={htmlName || id}
+      type="tel"
+      inputMode="tel"
+      autoComplete="tel"
+      value={text}
+      placeholder={placeholder}
+      disabled={disabled}
+      readOnly={readonly}
+      required={required}
+      onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
+      onBlur={(e) => {
+        const tidy = displayPhone(e.target.value);
+        if (tidy !== e.target.value) onChange(tidy === '' ? options.emptyValue : tidy);
+        onBlur(id, tidy);
+      }}
+      onFocus={(e) => onFocus(id, e.target.value)}
+      aria-describedby={ariaDescribedByIds(id)}
+    />
+  );
+}
+
+/** CSS `field-sizing: content` (Chromium 123+) fits the height by itself, also when the column widens later. */
+const SIZES_ITSELF = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** Fits the textarea's height to its text, where the browser cannot: a table cell shows everything typed. */
+function fitHeight(el: HTMLTextAreaElement | null): void {
+  if (!el || SIZES_ITSELF) return;
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
+/**
+ * One line of text for a table cell that wraps instead of cutting off what was typed (a long 分工).
+ * Enter does not add a line: the value stays one line, as an input's would.
+ */
+export function WrapTextWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>) {
+  const { id, value, placeholder, disabled, readonly, required, onChange, onBlur, onFocus, htmlName, options } = props;
+  const text = typeof value === 'string' ? value : '';
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => fitHeight(ref.current), [text]);
+  return (
+    <textarea
+      ref={ref}
+      className="wrap-text"
+      id={id}
+      name={htmlName || id}
+      rows={1}
+      value={text}
+      placeholder={placeholder}
+      disabled={disabled}
+      readOnly={readonly}
+      required={required}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
+      onChange={(e) => {
+        const line = e.target.value.replace(/[\r\n]+/g, ' ');
+        onChange(line === '' ? options.emptyValue : line);
+      }}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+      aria-describedby={ariaDescribedByIds(id)}
+    />
   );
 }

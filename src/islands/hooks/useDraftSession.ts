@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { restoreApplication } from '../../core/application/importJson';
 import { emptyApplication } from '../../core/application/schema';
+import { isBlankApplication } from '../../core/draft/blank';
 import { defaultDraftTitle, newDraft } from '../../core/draft/restore';
 import type { Draft } from '../../core/draft/types';
 import { listen } from '../../io/drafts/channel';
@@ -73,8 +74,8 @@ function draftIdInUrl(): string | null {
 }
 
 /**
- * Opens the draft named in the URL (?d=…). Without one: the only draft, or a new one when there is none;
- * with several the user picks on the drafts page.
+ * Opens the draft named in the URL (?d=…). Without one: the only real draft (blank ones aside), or a new one
+ * when there is none; with several the user picks on the drafts page.
  */
 export function useDraftSession(draftsUrl: string): { session: DraftSession; takeOver: () => void; editorPending: MutableRefObject<() => boolean> } {
   const [session, setSession] = useState<DraftSession>({ phase: 'loading' });
@@ -135,11 +136,14 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
       } else {
         const { drafts } = await repository.list();
         const active = drafts.filter((d) => d.deletedAt === undefined);
-        if (active.length > 1) {
+        // Blank drafts (opened once, never written in) do not count: with one real draft, that one opens.
+        const real: Draft[] = [];
+        for (const d of active) if (!isBlankApplication(d.data) || (await repository.attachments(d.id)).length > 0) real.push(d);
+        if (real.length > 1) {
           window.location.replace(draftsUrl);
           return;
         }
-        const existing = active[0];
+        const existing = real[0] ?? active[0];
         const orphan = existing ? undefined : listUnsaved().find((c) => !drafts.some((d) => d.id === c.draftId));
         if (orphan) {
           offer(repository, fallback, orphan, () => window.location.reload());

@@ -7,6 +7,7 @@ import { planFonts, prepareUserFont } from '../../core/pdf/fonts';
 import { documentTexts } from '../../core/pdf/makePdf';
 import { bundledFontBase, loadManifest } from '../../io/fonts';
 import { FontChoice, type ChosenFont } from './FontChoice';
+import { NextStep, type Step } from '../NextStep';
 import type { SubmissionFacts } from '../../core/application/facts';
 import { Handoff } from './Handoff';
 import { PackagePanel } from './PackagePanel';
@@ -21,10 +22,11 @@ interface Props {
   form: FormTemplate;
   outline: OutlineTemplate;
   facts: SubmissionFacts;
+  steps: { previous: Step | undefined; next: Step | undefined };
 }
 
 /** 生成PDF与材料包: the pre-send check, the PDFs, the package and the hand-off to e-mail and paper. */
-export default function OutputView({ app, ctx, issues, attachments, form, outline, facts }: Props) {
+export default function OutputView({ app, ctx, issues, attachments, form, outline, facts, steps }: Props) {
   const [font, setFont] = useState<ChosenFont | null>(null);
   const [pdfs, setPdfs] = useState<Partial<Record<'form' | 'formA3' | 'materials', Blob>>>({});
   const incomplete = issues.some((i) => i.severity === 'error');
@@ -67,6 +69,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
       <WordPanel job={job} />
       <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
       <Handoff app={app} ctx={ctx} facts={facts} />
+      <NextStep previous={steps.previous} next={steps.next} />
     </>
   );
 }
