@@ -74,7 +74,7 @@ export async function coreFlow({ browser, engine, origin, tmp }) {
 
   await clickText(page, '生成材料包');
   const zip = await linkedFile(page, /^下载 .*\.zip$/);
-  assert.equal(zip.name, `${fixture.cover.recommender}-${typed}-申报材料.zip`);
+  assert.equal(zip.name, `申报材料包-${fixture.cover.recommender}-${typed}.zip`);
   const zipPath = join(tmp, 'package.zip');
   writeFileSync(zipPath, zip.bytes);
   execFileSync('unzip', ['-t', '-qq', zipPath]);
