@@ -79,7 +79,8 @@ export async function coreFlow({ browser, engine, origin, tmp }) {
   writeFileSync(zipPath, zip.bytes);
   execFileSync('unzip', ['-t', '-qq', zipPath]);
   const entries = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).split('\n');
-  const root = zip.name.replace(/\.zip$/, '');
+  // The zip is 申报材料包-….zip; its one folder keeps the name the reviewers' lists use.
+  const root = `${fixture.cover.recommender}-${typed}-申报材料`;
   for (const name of ['01-申报表.pdf', '02-申报材料.pdf', '材料清单.txt', 'application.json']) {
     assert.ok(entries.includes(`${root}/${name}`), `the package lacks ${root}/${name}; it holds ${entries.join(', ')}`);
   }
