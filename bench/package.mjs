@@ -33,6 +33,25 @@ function seconds(msValue) {
   return `${(msValue / 1000).toFixed(1)} s`;
 }
 
+/** The first bytes a real file of that kind starts with: the site checks content as well as names. */
+const SIGNATURES = {
+  '.mp4': Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypmp42')]),
+  '.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  '.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  '.pdf': Buffer.from('%PDF-1.7\n'),
+};
+
+function stampSignature(file) {
+  const signature = SIGNATURES[path.extname(file).toLowerCase()];
+  if (!signature) return;
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, signature, 0, signature.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A file of `bytes` random bytes, written 8 MiB at a time (fresh random bytes for every block). */
 function writeRandomFile(file, bytes) {
   const block = Buffer.alloc(Math.min(8 * MiB, bytes));
@@ -47,6 +66,7 @@ function writeRandomFile(file, bytes) {
   } finally {
     closeSync(fd);
   }
+  stampSignature(file);
 }
 
 /** Category name (its heading and region), as in src/core/draft/types.ts ATTACHMENT_CATEGORIES. */
@@ -431,6 +451,7 @@ export async function measurePackageMemory(siteUrl, { videoMiB = 1024 } = {}) {
 /** A sparse file of `bytes` (`truncate -s`): no disk, reads as zeros. */
 function sparseFile(file, bytes) {
   execFileSync('truncate', ['-s', String(bytes), file]);
+  stampSignature(file);
 }
 
 /**
@@ -523,6 +544,7 @@ export async function measureDraftFileMemory(siteUrl, { videoBytes = 1024 ** 3 }
         randomFillSync(block);
         writeSync(fd, block, 0, MiB, at);
       }
+      writeSync(fd, SIGNATURES['.mp4'], 0, SIGNATURES['.mp4'].length, 0);
     } finally {
       closeSync(fd);
     }
