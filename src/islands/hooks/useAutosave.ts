@@ -48,12 +48,12 @@ export function useAutosave<T>({ value, enabled, save, onUnsaved, onSaved }: Opt
   });
   const autosave = scheduler.current;
 
-  const isFirst = useRef(true);
+  // Only a new value is a change: gaining the right to edit (a takeover) is not, or this tab would hold an old
+  // value as pending and ignore the other tab's last save.
+  const lastSeen = useRef(value);
   useEffect(() => {
-    if (isFirst.current) {
-      isFirst.current = false;
-      return;
-    }
+    if (lastSeen.current === value) return;
+    lastSeen.current = value;
     if (enabled) autosave.change(value);
   }, [value, enabled, autosave]);
 

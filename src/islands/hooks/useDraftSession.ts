@@ -167,12 +167,20 @@ export function useDraftSession(draftsUrl: string): { session: DraftSession; tak
 
   const current = useRef(session);
   current.current = session;
+  // Reads can overlap (a takeover's and another tab's save): only the newest read is shown, never an older one
+  // that resolves late.
+  const reads = useRef({ started: 0, shown: 0 });
   const reload = useCallback(() => {
     const s = current.current;
     if (s.phase !== 'ready') return;
+    const seq = ++reads.current.started;
     s.repository
       .get(s.draft.id)
-      .then((draft) => setSession((now) => (now.phase === 'ready' ? { ...now, draft, generation: now.generation + 1 } : now)))
+      .then((draft) => {
+        if (seq < reads.current.shown) return;
+        reads.current.shown = seq;
+        setSession((now) => (now.phase === 'ready' ? { ...now, draft, generation: now.generation + 1 } : now));
+      })
       .catch((error: unknown) => setSession({ phase: 'failed', message: errorText(error) }));
   }, []);
 
