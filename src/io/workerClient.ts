@@ -5,7 +5,8 @@
 //   - a worker that falls silent (killed for memory, or stuck) for longer than `silenceMs` while it has a
 //     job is treated the same way; the package worker sends a heartbeat every few seconds to say it is alive;
 //   - a request that cannot be sent (postMessage throws) ends that job only, with `unsendable`;
-//   - cancelling ends the job at once with `cancelled` and tells the worker to stop.
+//   - cancelling ends the job at once with `cancelled` and tells the worker to stop, or, for a worker that works
+//     in one synchronous stretch and would read the message only when done, terminates it (`cancelTerminates`).
 //
 // The protocol: the page posts `{ id, ...request }` and `{ id, type: 'cancel' }`; the worker answers with
 // `{ id, type: 'progress', ... }` (any number) and then one message of any other type (the job's result).
@@ -35,6 +36,8 @@ export interface WorkerClientOptions {
   crashMessage: string;
   /** A worker silent this long while it has a job is given up for dead; no limit when absent. */
   silenceMs?: number;
+  /** The worker cannot read a cancel message while it works: cancelling its only job terminates it. */
+  cancelTerminates?: boolean;
 }
 
 export interface RunOptions<Message> {
@@ -126,12 +129,18 @@ export function createWorkerClient<Request extends object, Message extends { typ
         const target = current();
         const onAbort = () => {
           if (!pending.delete(id)) return;
-          watch();
-          try {
-            target.postMessage({ id, type: 'cancel' });
-          } catch {
-            // the worker is gone: nothing to stop
+          if (options.cancelTerminates === true && pending.size === 0 && target === worker) {
+            // Its memory and CPU are freed now; the next request starts a fresh worker.
+            worker = null;
+            target.terminate();
+          } else {
+            try {
+              target.postMessage({ id, type: 'cancel' });
+            } catch {
+              // the worker is gone: nothing to stop
+            }
           }
+          watch();
           reject(new WorkerJobError('cancelled', CANCELLED, { cause: signal?.reason }));
         };
         const done = () => signal?.removeEventListener('abort', onAbort);

@@ -377,11 +377,18 @@ test('a long PDF shows its progress and can be cancelled', async ({ page }) => {
   await page.getByLabel('导入草稿文件').setInputFiles({ name: '长材料.zip', mimeType: 'application/zip', buffer: await craftedDraftFile(app) });
   await expect(studioName(page)).toHaveValue('熊建华劳模创新工作室');
   await showView(page, 'output');
+  const pdfWorker = page.waitForEvent('worker', (w) => w.url().includes('pdf.worker'));
   await page.getByRole('button', { name: '生成申报材料PDF' }).click();
   await expect(page.getByRole('progressbar', { name: '申报材料PDF生成进度' })).toBeVisible();
+  // 取消 stops the work itself: the worker laying the document out is terminated, not left to finish.
+  const closed = (await pdfWorker).waitForEvent('close', { timeout: 10_000 });
   await page.getByRole('button', { name: '取消生成' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已取消生成' })).toBeVisible();
+  await closed;
   await expect(page.getByRole('button', { name: '生成申报材料PDF' })).toBeEnabled();
+  // The next PDF starts a fresh worker and is made.
+  await page.getByRole('button', { name: '生成申报表PDF（A4）' }).click();
+  await expect(page.getByRole('link', { name: /下载.*申报表/ }).first()).toBeVisible({ timeout: 60_000 });
 });
 
 test('after one visit to /apply/, a first PDF made offline works', async ({ page, context }) => {

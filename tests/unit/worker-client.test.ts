@@ -31,7 +31,7 @@ class FakeWorker extends EventTarget implements WorkerLike {
   }
 }
 
-function client(silenceMs?: number) {
+function client(silenceMs?: number, cancelTerminates = false) {
   const workers: FakeWorker[] = [];
   const c = createWorkerClient<{ type: 'job'; input: string }, Message>({
     create: () => {
@@ -41,6 +41,7 @@ function client(silenceMs?: number) {
     },
     crashMessage: '后台程序意外停止。',
     ...(silenceMs === undefined ? {} : { silenceMs }),
+    cancelTerminates,
   });
   return { c, workers };
 }
@@ -141,5 +142,23 @@ describe('the worker client', () => {
     expect(workers[0]!.posted.at(-1)).toEqual({ id: 1, type: 'cancel' });
     workers[0]!.reply({ id: 1, type: 'done', value: 'late' });
     expect((await failureOf(c.run({ type: 'job', input: 'b' }, { signal: AbortSignal.abort() }))).reason).toBe('cancelled');
+  });
+
+  it('terminates a worker that cannot read a cancel message, only once it has no other job', async () => {
+    const { c, workers } = client(undefined, true);
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = c.run({ type: 'job', input: 'a' }, { signal: first.signal });
+    const b = c.run({ type: 'job', input: 'b' }, { signal: second.signal });
+    first.abort();
+    expect((await failureOf(a)).reason).toBe('cancelled');
+    expect(workers[0]!.terminated).toBe(false);
+    second.abort();
+    expect((await failureOf(b)).reason).toBe('cancelled');
+    expect(workers[0]!.terminated).toBe(true);
+    const next = c.run({ type: 'job', input: 'c' });
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ id: workers[1]!.lastId(), type: 'done', value: 'C' });
+    expect(await next).toMatchObject({ value: 'C' });
   });
 });

@@ -46,13 +46,21 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
     for (const kind of ['form', 'formA3', 'materials'] as PdfKind[]) {
       if (ready[kind]) continue;
       setProgress({ text: `正在生成${PDF_LABELS[kind]}……`, fraction: 0 });
-      const result = await generatePdf({ ...job, kind }, { fontBase, userFont: font ? font.bytes.slice(0) : null, onProgress: (_t, f) => setProgress({ text: `正在生成${PDF_LABELS[kind]}……`, fraction: f }) });
+      const controller = new AbortController();
+      cancelRef.current = () => controller.abort();
+      const result = await generatePdf(
+        { ...job, kind },
+        { fontBase, userFont: font ? font.bytes.slice(0) : null, signal: controller.signal, onProgress: (_t, f) => setProgress({ text: `正在生成${PDF_LABELS[kind]}……`, fraction: f }) },
+      );
+      cancelRef.current = null;
       if (result.kind !== 'done') {
         setProgress(null);
         setProblem(
           result.kind === 'unprintable'
             ? { message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。`, retry: false }
-            : { message: result.message, retry: result.retry },
+            : result.kind === 'cancelled'
+              ? { message: '已取消生成材料包。', retry: false }
+              : { message: result.message, retry: result.retry },
         );
         return;
       }

@@ -53,8 +53,10 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     return () => all.forEach((u) => URL.revokeObjectURL(u));
   }, []);
 
-  // Each run has a number; 取消 moves on to the next, so a cancelled run's progress and result are ignored.
+  // Each run has a number; 取消 moves on to the next, so a cancelled run's progress and result are ignored, and
+  // stops the worker.
   const runId = useRef(0);
+  const stop = useRef<AbortController | null>(null);
   const [cancelled, setCancelled] = useState(false);
 
   async function run(kind: Kind, omitUnprintable = false) {
@@ -63,14 +65,17 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
     setProblem(null);
     setPending(kind);
     setCancelled(false);
+    const controller = new AbortController();
+    stop.current = controller;
     const result = await generatePdf({ ...job, kind, omitUnprintable }, {
+      signal: controller.signal,
       fontBase,
       userFont: font ? font.bytes.slice(0) : null,
       onProgress: (text, fraction) => {
         if (runId.current === mine) setBusy({ kind, text, fraction });
       },
     });
-    if (runId.current !== mine) return;
+    if (runId.current !== mine || result.kind === 'cancelled') return;
     setBusy(null);
     if (result.kind === 'error') {
       setProblem({ ...result, message: chineseFailure(LABELS[kind], result.message), forKind: kind });
@@ -117,6 +122,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
             className="btn"
             onClick={() => {
               runId.current += 1;
+              stop.current?.abort();
               setBusy(null);
               setCancelled(true);
             }}
