@@ -3,6 +3,7 @@
 // blanks the page, and a first PDF made offline works.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { crc32, createDeflateRaw } from 'node:zlib';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { FIXTURE_PATH, media, showView } from './helpers';
@@ -116,6 +117,62 @@ async function craftedDraftFile(data: unknown, files: CraftedFile[] = []): Promi
   zip.file('manifest.json', JSON.stringify(manifest));
   zip.file('application.json', JSON.stringify(data));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** 2 GiB of spaces deflated (about 2 MB): a zip bomb's payload. */
+async function deflatedSpaces(bytes: number): Promise<Buffer> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => parts.push(c));
+  const chunk = Buffer.alloc(16 * MB, 0x20);
+  for (let written = 0; written < bytes; written += chunk.length) {
+    if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+  }
+  const ended = new Promise((r) => deflate.once('end', r));
+  deflate.end();
+  await ended;
+  return Buffer.concat(parts);
+}
+
+/** A zip written record by record (APPNOTE 4.3.7, 4.3.12, 4.3.16), so an entry can lie about its size. */
+function handmadeZip(entries: { name: string; data: Buffer; method: 0 | 8; crc: number; declaredSize: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.crc >>> 0, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.declaredSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(e.method, 10);
+    central.writeUInt32LE(e.crc >>> 0, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.declaredSize, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
 
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
@@ -271,6 +328,27 @@ test.describe('no file gets past the attachment rules', () => {
     await page.getByLabel('导入草稿文件').setInputFiles({ name: '太多.zip', mimeType: 'application/zip', buffer: many });
     await expect(alert).toContainText('工作室内外观布局照片最多 30 个文件，文件中有 40 个。');
     await expect(page.locator('.drafts-empty')).toBeVisible();
+  });
+
+  test('a zip bomb (2 GiB in 2 MB, its size hidden) is refused as too large, and the renderer stays under 1 GB', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    await page.goto('/drafts/');
+    const honest = await JSZip.loadAsync(await craftedDraftFile(fixture()));
+    const manifest = Buffer.from((await honest.file('manifest.json')?.async('uint8array')) ?? new Uint8Array());
+    const payload = await deflatedSpaces(2048 * MB);
+    const bomb = handmadeZip([
+      { name: 'manifest.json', data: manifest, method: 0, crc: crc32(manifest), declaredSize: manifest.length },
+      // It claims 4 KB: a reader that inflates first and compares after would hold 2 GiB.
+      { name: 'application.json', data: payload, method: 8, crc: 0, declaredSize: 4096 },
+    ]);
+    await page.getByLabel('导入草稿文件').setInputFiles({ name: '炸弹.zip', mimeType: 'application/zip', buffer: bomb });
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('“application.json”过大', { timeout: 60_000 });
+    await expect(alert).not.toContainText('损坏');
+    await expect(page.locator('.drafts-empty')).toBeVisible();
+    const peak = peakMb(await rendererPids(browser));
+    console.log(`[memory] import of a ${Math.round(bomb.length / 1024)} KB zip bomb (2 GiB inflated): renderer peak ${peak} MB (VmHWM)`);
+    expect(peak).toBeLessThan(1024);
   });
 
   test('替换 refuses an .exe named as a photo and a setup.exe, and keeps the photo', async ({ page }) => {

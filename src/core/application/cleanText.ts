@@ -1,7 +1,8 @@
 // Text on its way into the application (typed, pasted, imported, restored): characters that print as nothing
 // or disguise the text are removed and named, and text past its field's limit is cut and named, so what is
 // stored is always printable, encodable (encodeURIComponent, PDF, zip names) and of a sane size.
-import { labelOf, rootSchemaNode, type SchemaNode } from './schema';
+import { longStrings } from './longStrings';
+import { labelOf, rootSchemaNode, schemaNodeAt, type SchemaNode } from './schema';
 import type { Application } from './types';
 
 /** Every text field without its own `maxLength` in the schema (names, units, titles): generous for a name. */
@@ -124,11 +125,33 @@ export function cleanApplication(app: Application, { truncate = true } = {}): { 
   return { app: cleaned, fixes };
 }
 
+const overLength = (path: string, length: number, limit: number) =>
+  `「${labelOf(path)}」有 ${length.toLocaleString('en-US')} 个字符，超过了 ${limit.toLocaleString('en-US')} 个字符的上限`;
+
+/**
+ * The same findings as findOverLimit for text fields, read from the JSON text of an application without parsing
+ * it (a huge field is named at no cost in memory). Only fields longer than SHORT_TEXT_MAX are looked at: the
+ * parser's check after covers the rest. `root` names the key that holds the application (a package's `data`).
+ */
+export function findOverLengthInJson(json: string, root?: string): string[] {
+  const found: string[] = [];
+  const prefix = root === undefined ? '' : `${root}.`;
+  for (const { path: full, length } of longStrings(json, SHORT_TEXT_MAX)) {
+    if (!full.startsWith(prefix)) continue;
+    const path = full.slice(prefix.length);
+    const node = schemaNodeAt(path);
+    if (node?.type !== 'string') continue;
+    const limit = maxLengthOf(node);
+    if (length > limit) found.push(overLength(path, length, limit));
+  }
+  return found;
+}
+
 /** Lengths past the field's limit and lists past `maxItems`, for a value that is refused rather than cut (import). */
 export function findOverLimit(node: SchemaNode, value: unknown, path: string, found: string[]): void {
   if (typeof value === 'string' && node.type === 'string') {
     const limit = maxLengthOf(node);
-    if (value.length > limit) found.push(`「${labelOf(path)}」有 ${value.length.toLocaleString('en-US')} 个字符，超过了 ${limit.toLocaleString('en-US')} 个字符的上限`);
+    if (value.length > limit) found.push(overLength(path, value.length, limit));
   } else if (Array.isArray(value) && node.type === 'array') {
     if (node.maxItems !== undefined && value.length > node.maxItems) found.push(`「${labelOf(path)}」有 ${value.length} 项，超过了 ${node.maxItems} 项的上限`);
     const items = node.items;

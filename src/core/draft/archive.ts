@@ -19,7 +19,7 @@ import { writeZip } from '../package/zipWriter';
 import { chinaWallClock } from './chinaTime';
 import { damaged, entryTooLarge, forbiddenKey, newerVersion, notADraft, tooLarge, type DraftSource } from './messages';
 import { portableFileName } from './names';
-import { restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
+import { refuseHugeFields, restoreAttachmentMeta, restoreDraft, restoreFormatVersion } from './restore';
 import { APPLICATION_JSON_FORMAT, DRAFT_FORMAT_VERSION, type AttachmentMeta, type Draft, type DraftAttachment, type DraftMeta } from './types';
 import { newId as randomId } from './newId';
 
@@ -152,7 +152,9 @@ async function readJsonFile(file: Blob, source: DraftSource, now: string, newId:
 async function readPackage(zip: ZipArchive, source: DraftSource, now: string, newId: () => string): Promise<DraftFileContents | undefined> {
   const [entry, ...more] = zip.entries.filter(({ name, directory }) => !directory && /^[^/]+\/application\.json$/.test(name));
   if (entry === undefined || more.length > 0) return undefined;
-  const value = parseJson(await readText(zip, entry.name, source, MAX_APPLICATION_ENTRY_BYTES) ?? '', '申报表数据 application.json ', source);
+  const text = (await readText(zip, entry.name, source, MAX_APPLICATION_ENTRY_BYTES)) ?? '';
+  refuseHugeFields(text, source, 'data');
+  const value = parseJson(text, '申报表数据 application.json ', source);
   if (!isPackageJson(value)) return undefined;
   const id = newId();
   const dropped: string[] = [];
@@ -224,6 +226,7 @@ async function readArchive(file: Blob, source: DraftSource, now: string, newId: 
   const manifest = await readManifest(zip, source);
   const applicationText = await readText(zip, APPLICATION_PATH, source, MAX_APPLICATION_ENTRY_BYTES);
   if (applicationText === undefined) throw damaged(source, '缺少申报表数据 application.json');
+  refuseHugeFields(applicationText, source);
   const data = parseJson(applicationText, '申报表数据 application.json ', source);
   const id = newId();
   const dropped: string[] = [];

@@ -6,7 +6,7 @@
 //   1  DraftMeta + data (DRAFT_FORMAT_VERSION)
 import { candidateTitle } from '../application/facts';
 import { findForbiddenKey, isObject, restoreApplication, type JsonObject } from '../application/importJson';
-import { findOverLimit } from '../application/cleanText';
+import { findOverLengthInJson, findOverLimit } from '../application/cleanText';
 import { rootSchemaNode } from '../application/schema';
 import type { Application } from '../application/types';
 import { formatChineseDate } from '../chinese-date';
@@ -86,6 +86,8 @@ function fromVersion1(raw: JsonObject, source: DraftSource, onDropped: RestoreOp
 }
 
 const LISTED_LIMITS = 5;
+/** Ten times the longest real application's text (about 400,000 characters with every 申报材料 field full). */
+const HUGE_JSON_CHARS = 4_000_000;
 
 /**
  * A file's data past the contract's limits (text length, list length) is refused with the fields named. Stored
@@ -95,9 +97,22 @@ function checkLimits(data: Application, source: DraftSource): Application {
   if (source.kind !== 'file') return data;
   const found: string[] = [];
   findOverLimit(rootSchemaNode, data, '', found);
-  if (found.length === 0) return data;
+  refuseOverLimit(found, source);
+  return data;
+}
+
+function refuseOverLimit(found: string[], source: DraftSource): void {
+  if (found.length === 0) return;
   const more = found.length > LISTED_LIMITS ? `等${found.length}处` : '';
   throw invalidData(source, `${found.slice(0, LISTED_LIMITS).join('；')}${more}。请删减后重新导出。`);
+}
+
+/**
+ * A draft file's application text far larger than any real application is checked for over-long fields before
+ * it is parsed: they are named without copying them again.
+ */
+export function refuseHugeFields(json: string, source: DraftSource, root?: string): void {
+  if (json.length > HUGE_JSON_CHARS) refuseOverLimit(findOverLengthInJson(json, root), source);
 }
 
 export function restoreDraft(raw: unknown, now: string, options: RestoreOptions = {}): Draft {
