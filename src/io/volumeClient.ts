@@ -1,5 +1,6 @@
 import type { DraftAttachment } from '../core/draft/types';
 import type { VolumeFailure, VolumeJob, TocEntry } from '../core/volume/pages';
+import { videoDuration } from './media';
 import { createWorkerClient, WorkerJobError } from './workerClient';
 
 // The messages between the page and src/workers/volume.worker.ts, which binds the 申报材料汇编.
@@ -34,8 +35,18 @@ const client = createWorkerClient<VolumeRequest, VolumeResponse>({
 
 const UNEXPECTED = '生成申报材料汇编时发生意外错误，请重试。';
 
+/** Reads the video's length on the page, then binds the volume in the worker (see generateVolume). */
+export async function startVolume(
+  input: Pick<VolumeRequest, 'job' | 'attachments' | 'fontBase'> & { userFont: ArrayBuffer | null },
+  onProgress: (text: string, fraction: number) => void,
+): Promise<{ result: Promise<VolumeResult>; cancel: () => void }> {
+  const video = input.attachments.find((a) => a.meta.category === 'video');
+  const videoSeconds = video === undefined ? null : await videoDuration(video.data);
+  return generateVolume({ job: input.job, attachments: input.attachments, videoSeconds, fontBase: input.fontBase, userFont: input.userFont?.slice(0) ?? null }, onProgress);
+}
+
 /** Binds the volume in the worker; `cancel()` stops it (the promise then resolves with a cancelled error). */
-export function generateVolume(request: VolumeRequest, onProgress: (text: string, fraction: number) => void): { result: Promise<VolumeResult>; cancel: () => void } {
+function generateVolume(request: VolumeRequest, onProgress: (text: string, fraction: number) => void): { result: Promise<VolumeResult>; cancel: () => void } {
   const controller = new AbortController();
   const result = client
     .run(request, {
