@@ -28,15 +28,15 @@ type Built = Extract<PackageResult, { kind: 'done' }> & { zipUrl: string; separa
 
 /** The one zip to e-mail: PDFs, video, photos, proofs, 材料清单.txt and application.json, built in a worker. */
 export function PackagePanel({ job, font, fontBase, pdfs, onPdf, volume: madeVolume, onVolume, attachments }: Props) {
-  const attachmentBytes = attachments.reduce((n, a) => n + a.meta.size, 0);
-  const pdfBytes = Object.values(pdfs).reduce((n, b) => n + (b?.size ?? 0), 0);
-  const videoBytes = attachments.filter((a) => a.meta.category === 'video').reduce((n, a) => n + a.meta.size, 0);
-  const total = attachmentBytes + pdfBytes;
-  const tooBig = total > MAIL_ATTACHMENT_LIMIT_BYTES;
-  const [video, setVideo] = useState<'include' | 'separate'>('include');
   // Off by default: the notice asks for the PDFs; the Word editions and the volume are extras (issues 14, 19).
   const [withWord, setWithWord] = useState(false);
   const [withVolume, setWithVolume] = useState(false);
+  const attachmentBytes = attachments.reduce((n, a) => n + a.meta.size, 0);
+  const pdfBytes = Object.values(pdfs).reduce((n, b) => n + (b?.size ?? 0), 0);
+  const videoBytes = attachments.filter((a) => a.meta.category === 'video').reduce((n, a) => n + a.meta.size, 0);
+  const total = attachmentBytes + pdfBytes + (withVolume ? (madeVolume?.size ?? 0) : 0);
+  const tooBig = total > MAIL_ATTACHMENT_LIMIT_BYTES;
+  const [video, setVideo] = useState<'include' | 'separate'>('include');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
   const [problem, setProblem] = useState<{ message: string; retry: boolean } | null>(null);
