@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../../core/bytes';
 import type { DraftAttachment } from '../../core/draft/types';
 import { PDF_NAMES } from '../../core/package/layout';
+import { characterLabel } from '../../core/pdf/fonts/coverage';
 import type { PdfJob } from '../../core/pdf/makePdf';
 import type { TocEntry, VolumeFailure } from '../../core/volume/pages';
 import { startVolume } from '../../io/volumeClient';
@@ -30,6 +31,7 @@ export function VolumePanel({ job, font, fontBase, attachments, onMade }: Props)
   const [busy, setBusy] = useState<{ text: string; fraction: number } | null>(null);
   const [made, setMade] = useState<Made | null>(null);
   const [problem, setProblem] = useState<{ message: string; retry: boolean } | null>(null);
+  const [unprintable, setUnprintable] = useState<{ char: string; fields: { label: string }[] }[]>([]);
   const cancelRef = useRef<(() => void) | null>(null);
   useEffect(() => () => {
     if (made) URL.revokeObjectURL(made.url);
@@ -37,6 +39,7 @@ export function VolumePanel({ job, font, fontBase, attachments, onMade }: Props)
 
   async function run(omitUnprintable = false) {
     setProblem(null);
+    setUnprintable([]);
     setBusy({ text: '正在准备……', fraction: 0 });
     const started = await startVolume({ job: { ...job, omitUnprintable }, userFont: font?.bytes ?? null, fontBase, attachments }, (text, fraction) => setBusy({ text, fraction }));
     cancelRef.current = started.cancel;
@@ -44,7 +47,7 @@ export function VolumePanel({ job, font, fontBase, attachments, onMade }: Props)
     cancelRef.current = null;
     setBusy(null);
     if (result.kind === 'unprintable') {
-      setProblem({ message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按“生成PDF”中的提示修改，或在那里选择略去这些字符。`, retry: false });
+      setUnprintable(result.chars);
       return;
     }
     if (result.kind === 'error') {
@@ -62,13 +65,27 @@ export function VolumePanel({ job, font, fontBase, attachments, onMade }: Props)
         按通知“汇总装订成册”的要求，把封面、目录、申报表、申报材料、工作室照片、证明材料、其他补充材料和视频说明合成一个PDF，页码连续，各部分从单页开始，可直接双面打印装订，也可作为电子版报送。
       </p>
       <p className="output-actions">
-        <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void run(job.omitUnprintable === true)}>生成申报材料汇编</button>
+        <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void run()}>生成申报材料汇编</button>
         {busy && cancelRef.current && <button type="button" className="btn" onClick={() => cancelRef.current?.()}>取消</button>}
       </p>
       {busy && (
         <div role="status" className="progress">
           <span>申报材料汇编：{busy.text}</span>
           <progress max={1} value={busy.fraction} aria-label="申报材料汇编生成进度" />
+        </div>
+      )}
+      {unprintable.length > 0 && (
+        <div className="notice-box notice-error" role="alert">
+          <h4>以下字符无法打印到PDF中，汇编未生成</h4>
+          <ul>
+            {unprintable.map((c) => (
+              <li key={c.char}>
+                {characterLabel(c.char)}，见于：{c.fields.map((f) => `「${f.label}」`).join('、')}
+              </li>
+            ))}
+          </ul>
+          <p>请在上述栏目中删去或改写这些字符；也可以略去它们直接生成（汇编中不出现这些字符，草稿不变）。</p>
+          <p><button type="button" className="btn" disabled={busy !== null} onClick={() => void run(true)}>略去这些字符，生成申报材料汇编</button></p>
         </div>
       )}
       {problem && (
