@@ -80,7 +80,7 @@ const CATEGORY = {
  * Picks `files` in the category's 添加… input and waits until its region lists `expected` items (each is stored
  * in IndexedDB before the list is read again). Resolves with the time that took.
  */
-async function attach(page, category, files, expected, timeout = 600_000) {
+export async function attach(page, category, files, expected, timeout = 600_000) {
   const t0 = Date.now();
   await page.getByLabel(`添加${category}`, { exact: true }).setInputFiles(files);
   const items = page.getByRole('region', { name: category, exact: true }).locator('.attachment-item');
@@ -97,7 +97,7 @@ async function attach(page, category, files, expected, timeout = 600_000) {
 }
 
 /** The three PDFs made first, untimed, so that the package's time is the packing alone. */
-async function makePdfs(page) {
+export async function makePdfs(page) {
   for (const kind of ['form', 'formA3', 'materials']) await timePdf(page, kind);
 }
 
@@ -248,7 +248,7 @@ function withTimeout(promise, ms) {
  * through Target.sendMessageToTarget. usedSize is the worker's JavaScript heap; backingStorageSize is the memory
  * of its ArrayBuffers, which live outside that heap (the file being packed is one).
  */
-async function workerHeaps(cdp) {
+export async function workerHeaps(cdp) {
   const sessions = new Map();
   const waiting = new Map();
   let nextId = 1;
@@ -287,9 +287,9 @@ async function workerHeaps(cdp) {
 /**
  * Samples memory every `everyMs` until stopped: the sum of RSS and of PSS over the browser's process tree
  * (bench/proc.mjs), the largest process, the page's JSHeapUsedSize (CDP Performance.getMetrics) and the
- * package worker's heap and ArrayBuffers. Each sample carries the phase set when it was taken.
+ * heap and ArrayBuffers of the worker named `worker` (the package worker by default). Each sample carries the phase set when it was taken.
  */
-function startSampler({ root, cdp, workers, everyMs = 200 }) {
+export function startSampler({ root, cdp, workers, everyMs = 200, worker: workerName = 'package.worker' }) {
   const samples = [];
   let phase = 'start';
   let running = true;
@@ -299,7 +299,7 @@ function startSampler({ root, cdp, workers, everyMs = 200 }) {
       const mem = treeMemory(root);
       const [metrics, worker] = await Promise.all([
         withTimeout(cdp.send('Performance.getMetrics'), 1000).catch(() => null),
-        workers.heap('package.worker'),
+        workers.heap(workerName),
       ]);
       const pageHeap = metrics?.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
       samples.push({ t: t0, phase, rss: mem.rss, pss: mem.pss, byType: mem.byType, largest: mem.largest, processes: mem.processes, pageHeap, worker });
@@ -318,7 +318,7 @@ function startSampler({ root, cdp, workers, everyMs = 200 }) {
   };
 }
 
-function peaks(samples) {
+export function peaks(samples) {
   const max = (f) => samples.reduce((m, s) => (f(s) !== null && f(s) !== undefined && f(s) > m ? f(s) : m), 0);
   const largest = samples.reduce((best, s) => (s.largest.rss > (best?.rss ?? 0) ? s.largest : best), null);
   const types = [...new Set(samples.flatMap((s) => Object.keys(s.byType)))];

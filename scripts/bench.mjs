@@ -21,6 +21,7 @@ import { measureDraftFileMemory, measureLargePackage, measurePackageMemory, meas
 import { measureFontBytes, measurePdfCold, measurePdfWarm } from '../bench/pdf.mjs';
 import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
+import { measureVolume } from '../bench/volume.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
 import { measureWord } from '../bench/word.mjs';
 
@@ -168,6 +169,8 @@ async function main() {
       rows.push(...(await row('草稿文件导出 + 导入峰值内存（1 GiB 视频）', '每 200 ms 采样', () => inBrowser(() => measureDraftFileMemory(server.url)), 'h')));
       progress('i. Word editions of 申报表 and 申报材料');
       rows.push(...(await row('Word 申报表与申报材料生成', '首次与 5 次中位数', () => inBrowser(() => measureWord(server.url)), 'i')));
+      progress('v. the bound volume: 6 photos of 3 MB and 20 proofs');
+      rows.push(...(await row('申报材料汇编', '典型申报 + 6 张照片 + 20 份证明材料', () => inBrowser(() => measureVolume(server.url)), 'v')));
       // The review desk (bench/desk.mjs): 2.5 GB of packages in a temporary folder for a while.
       progress('q. the review desk verifying 50 packages of 50 MiB, against sha256sum');
       rows.push(...(await row('审核台核验 50 个材料包', '浏览器 / sha256sum', () => inBrowser(() => measureDeskVerify(server.url)), 'q')));

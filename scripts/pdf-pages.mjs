@@ -4,7 +4,8 @@
 // Builds dist/ if it is missing (`npm run pdf-pages -- --build` rebuilds it anyway), serves it with
 // scripts/serve.mjs on port 4431 (PDF_PAGES_PORT overrides), and in Chromium imports the typical fixture on
 // /apply/, generates 申报表, its A3 booklet and 申报材料 in the output view and downloads them, then 申报表 and
-// 申报材料 of the long application (tests/fixtures/long-application.json, saved as long-*.pdf); copies the two PDFs
+// 申报材料 of the long application (tests/fixtures/long-application.json, saved as long-*.pdf), and the bound volume
+// 00-申报材料汇编.pdf of the typical application with the two test photos attached; copies the two PDFs
 // made at build time (dist/downloads/notice.pdf, blank-form.pdf); then renders every page of each PDF at 60 dpi
 // with poppler's pdftoppm. Everything goes to docs/pdf-pages/ (not committed; emptied of earlier PDFs and PNGs
 // first) and the list of files is printed. Needs pdftoppm and pdfinfo (apt-get install -y poppler-utils).
@@ -66,6 +67,21 @@ async function generatePdfs(siteUrl) {
       await download.saveAs(target);
       saved.push(target);
     }
+    // The bound volume (issue 19), with the two test photos so that a photo page shows.
+    await page.evaluate(() => {
+      window.location.hash = 'attachments';
+    });
+    const media = (name) => new URL(`../tests/fixtures/media/${name}`, import.meta.url).pathname;
+    await page.getByLabel('添加工作室内外观布局照片', { exact: true }).setInputFiles([media('outside.jpg'), media('inside.png')]);
+    await page.getByRole('region', { name: '工作室内外观布局照片', exact: true }).locator('.attachment-item').nth(1).waitFor({ timeout: 30_000 });
+    await showOutput(page);
+    say('generating 00-申报材料汇编.pdf');
+    await page.getByRole('button', { name: '生成申报材料汇编', exact: true }).click();
+    const volumeLink = page.getByRole('link', { name: '下载 00-申报材料汇编.pdf', exact: true });
+    await volumeLink.waitFor({ state: 'visible', timeout: 120_000 });
+    const [volume] = await Promise.all([page.waitForEvent('download'), volumeLink.click()]);
+    await volume.saveAs(path.join(TARGET, '00-申报材料汇编.pdf'));
+    saved.push(path.join(TARGET, '00-申报材料汇编.pdf'));
     // The long application (tests/fixtures/long-application.json): long names that wrap, a large team, long texts.
     // (in a fresh context of its own, as a second applicant would)
     const longContext = await browser.newContext({ ...CONTEXT_OPTIONS, acceptDownloads: true });

@@ -18,11 +18,11 @@ if (!existsSync(firefox)) {
   process.exit(1);
 }
 
-for (const [tool, pkg, args] of [['pdftotext', 'poppler-utils', ['-v']], ['unzip', 'unzip', ['-v']], ['7zz', '7zip', ['i']], ['python3', 'python3', ['-V']]]) {
+for (const [tool, pkg, args] of [['pdftotext', 'poppler-utils', ['-v']], ['unzip', 'unzip', ['-v']], ['7zz', '7zip', ['i']], ['python3', 'python3', ['-V']], ['qpdf', 'qpdf', ['--version']]]) {
   try {
     execFileSync(tool, args, { stdio: 'ignore' });
   } catch {
-    console.error(`${tool} not found: install it with \`apt-get install -y ${pkg}\` (the tests read the PDFs and the package back with it).`);
+    console.error(`${tool} not found: install it with \`apt-get install -y ${pkg}\` (the tests read the PDFs and the package back with it, or check a PDF's structure).`);
     process.exit(1);
   }
 }

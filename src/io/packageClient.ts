@@ -9,7 +9,9 @@ export type PackageRequest =
   | {
       type: 'build';
       app: Application;
-      pdfs: { form?: Blob; formA3?: Blob; materials?: Blob };
+      pdfs: { volume?: Blob; form?: Blob; formA3?: Blob; materials?: Blob };
+      /** The Word editions, when the applicant asks for them in the package. */
+      words?: { form?: Blob; materials?: Blob };
       attachments: DraftAttachment[];
       video: 'include' | 'separate';
       now: string;

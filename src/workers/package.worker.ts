@@ -21,7 +21,7 @@ async function answer(request: Exclude<Incoming, { type: 'cancel' }>, signal: Ab
   if (request.type === 'build') {
     const made = await createPackage(
       request.app,
-      { pdfs: request.pdfs, attachments: request.attachments },
+      { pdfs: request.pdfs, ...(request.words === undefined ? {} : { words: request.words }), attachments: request.attachments },
       {
         now: request.now,
         video: request.video,

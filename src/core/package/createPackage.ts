@@ -36,7 +36,7 @@ export interface CreatedPackage {
 
 export async function createPackage(
   application: Application,
-  files: Pick<PackageInput, 'pdfs' | 'attachments'>,
+  files: Pick<PackageInput, 'pdfs' | 'words' | 'attachments'>,
   options: CreatePackageOptions,
 ): Promise<CreatedPackage> {
   const { now, onProgress, signal } = options;

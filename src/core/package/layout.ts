@@ -2,9 +2,12 @@
 //
 //   申报材料包-{推荐单位}-{工作室名称}.zip          (a draft backup is 草稿备份-…zip: never mistaken for it)
 //   └─ {推荐单位}-{工作室名称}-申报材料/
+//      ├─ 00-申报材料汇编.pdf                         (optional: the bound volume, issue 19)
 //      ├─ 01-申报表.pdf
 //      ├─ 01-申报表-A3双面打印.pdf
+//      ├─ 01-申报表.docx                               (optional: the Word editions, issue 14)
 //      ├─ 02-申报材料.pdf
+//      ├─ 02-申报材料.docx                             (optional)
 //      ├─ 03-视频/01-….mp4
 //      ├─ 04-照片/01-外景.jpg, 02-内景.jpg …        numbered in the user's order, named by caption
 //      ├─ 05-证明材料/经费投入/ 技术创新/ 经济效益/ 培养人才/ 荣誉证书/
@@ -30,7 +33,10 @@ export interface PackageInput {
   studioName: string;
   /** 推荐单位 as printed: the name typed in 其他推荐单位名称 when the choice is 其他. */
   recommender: string;
-  pdfs: { form?: Blob; formA3?: Blob; materials?: Blob };
+  /** The volume only when the applicant ticks it (PackagePanel); the others as generated. */
+  pdfs: { volume?: Blob; form?: Blob; formA3?: Blob; materials?: Blob };
+  /** The Word editions (issue 14), only when the applicant ticks them: the PDF remains the record. */
+  words?: { form?: Blob; materials?: Blob };
   attachments: readonly PackageAttachment[];
 }
 
@@ -63,10 +69,28 @@ export interface LayoutOptions {
 }
 
 export const PDF_NAMES = {
+  /** The bound volume (issue 19), in the package only when the applicant asks for it. */
+  volume: '00-申报材料汇编.pdf',
   form: '01-申报表.pdf',
   formA3: '01-申报表-A3双面打印.pdf',
   materials: '02-申报材料.pdf',
 } as const;
+
+/** The Word editions: the PDFs' names with .docx, so that the two editions sort side by side. */
+export const WORD_NAMES = {
+  form: PDF_NAMES.form.replace(/\.pdf$/, '.docx'),
+  materials: PDF_NAMES.materials.replace(/\.pdf$/, '.docx'),
+} as const;
+
+/** The generated documents at the package's root, in the order they are listed. */
+const DOCUMENT_ORDER = [
+  ['pdfs', 'volume'],
+  ['pdfs', 'form'],
+  ['pdfs', 'formA3'],
+  ['words', 'form'],
+  ['pdfs', 'materials'],
+  ['words', 'materials'],
+] as const;
 
 /** The folder of each category under the root, in the order of the contract's attachments table. */
 export const CATEGORY_FOLDERS: Readonly<Record<AttachmentCategory, string>> = {
@@ -158,9 +182,9 @@ export function packageLayout(input: PackageInput, options: LayoutOptions = {}):
   const rootFolder = rootFolderName(input.recommender, input.studioName);
   const entries: PackageEntry[] = [];
   const separate: SeparateFile[] = [];
-  for (const key of ['form', 'formA3', 'materials'] as const) {
-    const data = input.pdfs[key];
-    if (data !== undefined) entries.push({ path: `${rootFolder}/${PDF_NAMES[key]}`, data });
+  for (const document of DOCUMENT_ORDER) {
+    const [data, name] = document[0] === 'pdfs' ? [input.pdfs[document[1]], PDF_NAMES[document[1]]] : [input.words?.[document[1]], WORD_NAMES[document[1]]];
+    if (data !== undefined) entries.push({ path: `${rootFolder}/${name}`, data });
   }
   for (const category of Object.keys(CATEGORY_FOLDERS) as AttachmentCategory[]) {
     const attachments = input.attachments.filter(({ meta }) => meta.category === category).sort(byUserOrder);

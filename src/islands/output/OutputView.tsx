@@ -12,6 +12,7 @@ import type { SubmissionFacts } from '../../core/application/facts';
 import { Handoff } from './Handoff';
 import { PackagePanel } from './PackagePanel';
 import { PdfPanel } from './PdfPanel';
+import { VolumePanel } from './VolumePanel';
 import { WordPanel } from './WordPanel';
 
 interface Props {
@@ -29,8 +30,11 @@ interface Props {
 export default function OutputView({ app, ctx, issues, attachments, form, outline, facts, steps }: Props) {
   const [font, setFont] = useState<ChosenFont | null>(null);
   const [pdfs, setPdfs] = useState<Partial<Record<'form' | 'formA3' | 'materials', Blob>>>({});
+  const [volume, setVolume] = useState<Blob | undefined>(undefined);
   const incomplete = issues.some((i) => i.severity === 'error');
   const job = useMemo(() => ({ app, ctx, form, outline, incomplete }), [app, ctx, form, outline, incomplete]);
+  // A volume bound from other data or files is not offered to the package.
+  useEffect(() => setVolume(undefined), [job, attachments]);
   const [unprintable, setUnprintable] = useState<UnprintableChar[]>([]);
   // Before anything is generated: the characters the chosen fonts cannot print, with their fields.
   useEffect(() => {
@@ -66,8 +70,9 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
       </section>
       <FontChoice chosen={font} onChange={setFont} />
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
+      <VolumePanel job={job} font={font} fontBase={bundledFontBase()} attachments={attachments} onMade={setVolume} />
       <WordPanel job={job} />
-      <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
+      <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} volume={volume} onVolume={setVolume} attachments={attachments} />
       <Handoff app={app} ctx={ctx} facts={facts} />
       <NextStep previous={steps.previous} next={steps.next} />
     </>

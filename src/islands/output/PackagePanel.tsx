@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../../core/bytes';
 import type { DraftAttachment } from '../../core/draft/types';
-import { MAIL_ATTACHMENT_LIMIT_BYTES } from '../../core/package/layout';
+import { MAIL_ATTACHMENT_LIMIT_BYTES, PDF_NAMES, WORD_NAMES } from '../../core/package/layout';
 import type { PdfJob } from '../../core/pdf/makePdf';
 import { buildPackageInWorker, type PackageResult } from '../../io/packageClient';
 import { generatePdf } from '../../io/pdfClient';
+import { startVolume } from '../../io/volumeClient';
+import { generateWord } from '../../io/wordClient';
 import type { ChosenFont } from './FontChoice';
 
 type PdfKind = 'form' | 'formA3' | 'materials';
@@ -16,17 +18,23 @@ interface Props {
   fontBase: string;
   pdfs: Partial<Record<PdfKind, Blob>>;
   onPdf: (kind: PdfKind, blob: Blob) => void;
+  /** The bound volume, when already made in the output view. */
+  volume: Blob | undefined;
+  onVolume: (blob: Blob) => void;
   attachments: DraftAttachment[];
 }
 
 type Built = Extract<PackageResult, { kind: 'done' }> & { zipUrl: string; separateUrls: string[] };
 
 /** The one zip to e-mail: PDFs, video, photos, proofs, 材料清单.txt and application.json, built in a worker. */
-export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: Props) {
+export function PackagePanel({ job, font, fontBase, pdfs, onPdf, volume: madeVolume, onVolume, attachments }: Props) {
+  // Off by default: the notice asks for the PDFs; the Word editions and the volume are extras (issues 14, 19).
+  const [withWord, setWithWord] = useState(false);
+  const [withVolume, setWithVolume] = useState(false);
   const attachmentBytes = attachments.reduce((n, a) => n + a.meta.size, 0);
   const pdfBytes = Object.values(pdfs).reduce((n, b) => n + (b?.size ?? 0), 0);
   const videoBytes = attachments.filter((a) => a.meta.category === 'video').reduce((n, a) => n + a.meta.size, 0);
-  const total = attachmentBytes + pdfBytes;
+  const total = attachmentBytes + pdfBytes + (withVolume ? (madeVolume?.size ?? 0) : 0);
   const tooBig = total > MAIL_ATTACHMENT_LIMIT_BYTES;
   const [video, setVideo] = useState<'include' | 'separate'>('include');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
@@ -67,8 +75,40 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
       ready[kind] = result.blob;
       onPdf(kind, result.blob);
     }
+    const words: { form?: Blob; materials?: Blob } = {};
+    if (withWord) {
+      for (const kind of ['form', 'materials'] as const) {
+        setProgress({ text: `正在生成${WORD_NAMES[kind]}……`, fraction: 0 });
+        const result = await generateWord({ ...job, kind }, (_t, f) => setProgress({ text: `正在生成${WORD_NAMES[kind]}……`, fraction: f }));
+        if (result.kind !== 'done') {
+          setProgress(null);
+          setProblem({ message: result.message, retry: true });
+          return;
+        }
+        words[kind] = result.blob;
+      }
+    }
+    let volume = withVolume ? madeVolume : undefined;
+    if (withVolume && volume === undefined) {
+      setProgress({ text: `正在生成${PDF_NAMES.volume}……`, fraction: 0 });
+      const started = await startVolume({ job, attachments, fontBase, userFont: font?.bytes ?? null }, (text, f) => setProgress({ text: `申报材料汇编：${text}`, fraction: f }));
+      cancelRef.current = started.cancel;
+      const result = await started.result;
+      cancelRef.current = null;
+      if (result.kind !== 'done') {
+        setProgress(null);
+        setProblem(
+          result.kind === 'unprintable'
+            ? { message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。`, retry: false }
+            : result.cancelled ? { message: '已取消生成材料包。', retry: false } : { message: result.message, retry: result.retry },
+        );
+        return;
+      }
+      volume = result.blob;
+      onVolume(result.blob);
+    }
     const run = buildPackageInWorker({
-      request: { app: job.app, pdfs: ready, attachments, video, now: new Date().toISOString() },
+      request: { app: job.app, pdfs: { ...ready, ...(volume === undefined ? {} : { volume }) }, ...(withWord ? { words } : {}), attachments, video, now: new Date().toISOString() },
       onProgress: (phase, fraction, path) => setProgress({ text: `${phase === 'hash' ? '正在读取并计算校验值' : '正在写入压缩包'}${path ? `：${path.split('/').pop() ?? ''}` : ''}`, fraction }),
     });
     cancelRef.current = run.cancel;
@@ -107,6 +147,11 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, attachments }: 
           )}
         </div>
       )}
+      <fieldset className="choice">
+        <legend>材料包中另外加入（可选）</legend>
+        <label><input type="checkbox" checked={withWord} onChange={(e) => setWithWord(e.target.checked)} /> Word版（{WORD_NAMES.form}、{WORD_NAMES.materials}），便于对方修改；正式材料以PDF为准</label>
+        <label><input type="checkbox" checked={withVolume} onChange={(e) => setWithVolume(e.target.checked)} /> 申报材料汇编（{PDF_NAMES.volume}），全部材料合成一册的PDF</label>
+      </fieldset>
       <p className="output-actions">
         <button type="button" className="btn btn-primary" disabled={progress !== null} onClick={() => void build()}>生成材料包</button>
         {progress && cancelRef.current && <button type="button" className="btn" onClick={() => cancelRef.current?.()}>取消</button>}

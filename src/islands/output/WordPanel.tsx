@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WordJob } from '../../core/word/documents';
-import { WORD_NAMES } from '../../core/word/names';
+import { WORD_NAMES } from '../../core/package/layout';
 import { generateWord } from '../../io/wordClient';
 
 type Kind = keyof typeof WORD_NAMES;
