@@ -251,5 +251,17 @@ test('after one visit the desk works offline: it opens, verifies a package and e
   const xlsxPath = join(dir, 'offline.xlsx');
   await xlsx.saveAs(xlsxPath);
   expect(xlsxSheet(xlsxPath, 1)[1]?.[0]).toBe('熊建华劳模创新工作室');
+
+  // Files dropped on the zone are opened like picked ones; what is neither .zip nor .json is skipped, and said.
+  const json = readFileSync('tests/fixtures/typical-application.json', 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'application.json', { type: 'application/json' }));
+    data.items.add(new File(['x'], '说明.txt', { type: 'text/plain' }));
+    return data;
+  }, json);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('status').filter({ hasText: '已跳过 1 个不是 .zip 或 .json 的文件' })).toBeVisible();
+  await expect(page.locator('.desk-table tbody tr')).toHaveCount(2, { timeout: 30_000 });
   await context.setOffline(false);
 });
