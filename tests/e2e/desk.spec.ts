@@ -111,6 +111,8 @@ test('the desk opens four packages together, gives each its verdict and figures,
 
   await page.goto('/desk/');
   await expect(page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '审核台' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText('还没有打开材料包。')).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel('选择材料包（可多选）').setInputFiles([complete, noVideoPath, alteredPath, hostilePath]);
   const rows = page.locator('.desk-table tbody tr');
   await expect(rows).toHaveCount(4, { timeout: 60_000 });
@@ -175,16 +177,22 @@ test('the desk opens four packages together, gives each its verdict and figures,
   }
 
   // One candidate in detail, with its photos and playable video; then two side by side.
+  await page.setViewportSize({ width: 1366, height: 641 });
   await row('熊建华劳模创新工作室').getByRole('button', { name: /^详情/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: '熊建华劳模创新工作室' })).toBeFocused();
   await expect(page.locator('.desk-photos img')).toHaveCount(2);
   await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { name: '对照通知“推荐申报条件”自查' })).toBeVisible();
+  await expect(page.locator('.desk-detail a[href^="#"]')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('desk-detail-1366.png') });
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath('desk-detail-390.png') });
+  await page.setViewportSize({ width: 1366, height: 641 });
   await page.getByRole('button', { name: '返回汇总' }).click();
   await row('熊建华劳模创新工作室').getByRole('checkbox').check();
   await row('乙劳模创新工作室').getByRole('checkbox').check();
-  await page.setViewportSize({ width: 1366, height: 641 });
   // By keyboard: the button, then the view's heading has the focus and 返回汇总 is the next stop.
   await page.getByRole('button', { name: /^对比选中的两个/ }).focus();
   await page.keyboard.press('Enter');
