@@ -122,12 +122,54 @@ function AttachmentsReview({ app, attachments, issues }: { app: Application } & 
   );
 }
 
+/** The six 申报条件 and how the application meets each (the review page and the desk's comparison). */
+export function ConditionList({ app, ctx }: { app: Application; ctx: NoticeContext }) {
+  return (
+    <ul className="conditions">
+      {checkConditions(app, ctx).map((c) => (
+        <li key={c.id} className={c.met ? 'condition--met' : 'condition--unmet'}>
+          <span className="condition-state">{c.met ? '✓ 符合' : '✗ 未满足'}</span>
+          <strong>{c.title}</strong>：{c.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Everything entered in one section of the form, with its derived totals (the review page and the desk's comparison). */
+export function SectionEntries({ app, ctx, section }: { app: Application; ctx: NoticeContext; section: SectionStatus['section'] }) {
+  return (
+    <dl className="review-list">
+      {section.paths.map((p) => {
+        const item = presentPath(app, p, ctx);
+        return item ? <Block key={p} item={item} /> : null;
+      })}
+      {section.id === 'team' && (
+        <>
+          <dt>{DERIVED_LABELS.teamSize}</dt><dd>{teamSizeText(teamStructure(app, ctx).size)}</dd>
+        </>
+      )}
+      {section.id === 'funding-naming' && (
+        <>
+          <dt>{DERIVED_LABELS.fundingTotal}</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
+        </>
+      )}
+      {section.id === 'performance' && (
+        <>
+          <dt>{DERIVED_LABELS.investmentTotal}</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
+          <dt>{DERIVED_LABELS.benefitTotal}</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 /** 检查申报内容: everything entered, grouped as the form is, and the self-check against the six 申报条件. */
 export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: Props) {
-  const conditions = checkConditions(app, ctx);
   const errors = statuses.flatMap((s) => s.errors);
   const warnings = statuses.flatMap((s) => s.warnings);
-  const team = teamStructure(app, ctx);
+  // On the desk there is no form to go back to: no links to edit a section.
+  const editable = attachments !== undefined;
   return (
     <>
       <h2 id="section-title" tabIndex={-1}>检查申报内容</h2>
@@ -142,7 +184,7 @@ export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: P
           <ul>
             {statuses.filter((s) => s.errors.length > 0).map((s) => (
               <li key={s.section.id}>
-                <a href={`#${s.section.id}`}>{s.section.title}</a>：{s.errors.length}项（如：{s.errors[0]?.message}）
+                {editable ? <a href={`#${s.section.id}`}>{s.section.title}</a> : s.section.title}：{s.errors.length}项（如：{s.errors[0]?.message}）
               </li>
             ))}
           </ul>
@@ -157,50 +199,22 @@ export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: P
 
       <section className="review-group" aria-labelledby="conditions-title">
         <h3 id="conditions-title">对照通知“推荐申报条件”自查</h3>
-        <ul className="conditions">
-          {conditions.map((c) => (
-            <li key={c.id} className={c.met ? 'condition--met' : 'condition--unmet'}>
-              <span className="condition-state">{c.met ? '✓ 符合' : '✗ 未满足'}</span>
-              <strong>{c.title}</strong>：{c.reason}
-            </li>
-          ))}
-        </ul>
+        <ConditionList app={app} ctx={ctx} />
       </section>
 
       {statuses.map(({ section, errors: own }) => (
         <section key={section.id} className="review-group" aria-labelledby={`review-${section.id}`}>
           <header>
             <h3 id={`review-${section.id}`}>{section.title}</h3>
-            <a href={`#${section.id}`}>修改<span className="visually-hidden">{section.title}</span></a>
+            {editable && <a href={`#${section.id}`}>修改<span className="visually-hidden">{section.title}</span></a>}
           </header>
           {own.length > 0 && (
             <p className="review-empty">
               本部分还有{own.length}项待完善，如：
-              <a href={`#${section.id}`}>{own[0]?.message}</a>
+              {editable ? <a href={`#${section.id}`}>{own[0]?.message}</a> : own[0]?.message}
             </p>
           )}
-          <dl className="review-list">
-            {section.paths.map((p) => {
-              const item = presentPath(app, p, ctx);
-              return item ? <Block key={p} item={item} /> : null;
-            })}
-            {section.id === 'team' && (
-              <>
-                <dt>{DERIVED_LABELS.teamSize}</dt><dd>{teamSizeText(team.size)}</dd>
-              </>
-            )}
-            {section.id === 'funding-naming' && (
-              <>
-                <dt>{DERIVED_LABELS.fundingTotal}</dt><dd>{fundingTotal(app.funding.sources)}万元</dd>
-              </>
-            )}
-            {section.id === 'performance' && (
-              <>
-                <dt>{DERIVED_LABELS.investmentTotal}</dt><dd>{recentYearsTotal(app.performance.investment)}万元</dd>
-                <dt>{DERIVED_LABELS.benefitTotal}</dt><dd>{recentYearsTotal(app.performance.economicBenefit)}万元</dd>
-              </>
-            )}
-          </dl>
+          <SectionEntries app={app} ctx={ctx} section={section} />
         </section>
       ))}
       {attachments && <AttachmentsReview app={app} attachments={attachments} issues={issues} />}

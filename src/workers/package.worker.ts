@@ -7,9 +7,9 @@ import { DraftError } from '../core/draft/types';
 import { createPackage } from '../core/package/createPackage';
 import { asPackageError } from '../core/package/errors';
 import type { PackageRequest, PackageResponse } from '../io/packageClient';
+import { serveJobs } from './jobLoop';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const running = new Map<number, AbortController>();
 type Incoming = (PackageRequest | { type: 'cancel' }) & { id: number };
 
 // "Still alive", for the client's watch (PACKAGE_WORKER_SILENCE_MS): the work awaits every slice it reads, so
@@ -46,19 +46,4 @@ function failure(request: Exclude<Incoming, { type: 'cancel' }>, error: unknown,
   return { id, type: 'error', message: problem.message, cancelled: problem.code === 'cancelled' };
 }
 
-scope.onmessage = async (event: MessageEvent<Incoming>) => {
-  const request = event.data;
-  if (request.type === 'cancel') {
-    running.get(request.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  running.set(request.id, controller);
-  try {
-    scope.postMessage(await answer(request, controller.signal));
-  } catch (error) {
-    scope.postMessage(failure(request, error, controller.signal));
-  } finally {
-    running.delete(request.id);
-  }
-};
+serveJobs<Exclude<Incoming, { type: 'cancel' }>, PackageResponse>(scope, answer, failure);

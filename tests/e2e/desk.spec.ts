@@ -111,6 +111,8 @@ test('the desk opens four packages together, gives each its verdict and figures,
 
   await page.goto('/desk/');
   await expect(page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '审核台' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText('还没有打开材料包。')).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel('选择材料包（可多选）').setInputFiles([complete, noVideoPath, alteredPath, hostilePath]);
   const rows = page.locator('.desk-table tbody tr');
   await expect(rows).toHaveCount(4, { timeout: 60_000 });
@@ -175,18 +177,54 @@ test('the desk opens four packages together, gives each its verdict and figures,
   }
 
   // One candidate in detail, with its photos and playable video; then two side by side.
+  await page.setViewportSize({ width: 1366, height: 641 });
   await row('熊建华劳模创新工作室').getByRole('button', { name: /^详情/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: '熊建华劳模创新工作室' })).toBeFocused();
   await expect(page.locator('.desk-photos img')).toHaveCount(2);
   await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { name: '对照通知“推荐申报条件”自查' })).toBeVisible();
+  await expect(page.locator('.desk-detail a[href^="#"]')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('desk-detail-1366.png') });
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath('desk-detail-390.png') });
+  await page.setViewportSize({ width: 1366, height: 641 });
   await page.getByRole('button', { name: '返回汇总' }).click();
   await row('熊建华劳模创新工作室').getByRole('checkbox').check();
   await row('乙劳模创新工作室').getByRole('checkbox').check();
-  await page.getByRole('button', { name: /^对比选中的两个/ }).click();
+  // By keyboard: the button, then the view's heading has the focus and 返回汇总 is the next stop.
+  await page.getByRole('button', { name: /^对比选中的两个/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: '两个候选对象对比' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '返回汇总' })).toBeFocused();
   const compare = page.locator('.desk-compare');
   await expect(compare.locator('thead th')).toHaveText(['项目', '熊建华劳模创新工作室', '乙劳模创新工作室']);
+  // Both applications as the review page renders them, section by section: the cover's 工作室名称 of each, and
+  // the six 申报条件 of each.
+  const cover = page.getByRole('region', { name: '封面', exact: true }).locator('.desk-side__cell');
+  await expect(cover).toHaveCount(2);
+  await expect(cover.nth(0)).toContainText('熊建华劳模创新工作室');
+  await expect(cover.nth(1)).toContainText('乙劳模创新工作室');
+  await expect(cover.nth(1)).not.toContainText('熊建华');
+  await expect(page.getByRole('region', { name: '对照通知“推荐申报条件”自查', exact: true }).locator('.conditions li')).toHaveCount(12);
+  await expect(page.getByRole('region', { name: '近三年情况', exact: true }).locator('.desk-side__cell').nth(0)).toContainText('46.65万元');
+  await expect(page.locator('.desk-detail a[href^="#"]')).toHaveCount(0);
+  const boxes = async () => Promise.all([0, 1].map(async (i) => (await cover.nth(i).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 }));
+  const [left, right] = await boxes();
+  expect(right?.x ?? 0, 'side by side at 1366 wide').toBeGreaterThan((left?.x ?? 0) + (left?.width ?? 0) - 1);
+  expect(right?.y).toBe(left?.y);
+  const coverRegion = page.getByRole('region', { name: '封面', exact: true });
+  await coverRegion.evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: test.info().outputPath('desk-compare-1366.png') });
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [top, below] = await boxes();
+  expect(below?.y ?? 0, 'one under the other on a phone').toBeGreaterThanOrEqual((top?.y ?? 0) + (top?.height ?? 0));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await coverRegion.evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: test.info().outputPath('desk-compare-390.png') });
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: '返回汇总' }).click();
 
@@ -221,5 +259,17 @@ test('after one visit the desk works offline: it opens, verifies a package and e
   const xlsxPath = join(dir, 'offline.xlsx');
   await xlsx.saveAs(xlsxPath);
   expect(xlsxSheet(xlsxPath, 1)[1]?.[0]).toBe('熊建华劳模创新工作室');
+
+  // Files dropped on the zone are opened like picked ones; what is neither .zip nor .json is skipped, and said.
+  const json = readFileSync('tests/fixtures/typical-application.json', 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'application.json', { type: 'application/json' }));
+    data.items.add(new File(['x'], '说明.txt', { type: 'text/plain' }));
+    return data;
+  }, json);
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('status').filter({ hasText: '已跳过 1 个不是 .zip 或 .json 的文件' })).toBeVisible();
+  await expect(page.locator('.desk-table tbody tr')).toHaveCount(2, { timeout: 30_000 });
   await context.setOffline(false);
 });

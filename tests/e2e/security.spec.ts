@@ -15,7 +15,7 @@ test('the whole flow runs under the strict CSP without a violation, and nothing 
     });
   });
 
-  for (const path of ['/', '/attachment/1/', '/attachment/2/', '/drafts/']) {
+  for (const path of ['/', '/attachment/1/', '/attachment/2/', '/drafts/', '/desk/']) {
     await page.goto(path);
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp, path).toContain("default-src 'self'");

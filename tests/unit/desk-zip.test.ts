@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArchive, isUnsafeName } from '../../src/core/desk/archiveChecks';
 import { draftFromReport } from '../../src/core/desk/toDraft';
 import { verifyFile } from '../../src/core/desk/verify';
-import { EntryReadError, openZip, readEntryText, streamEntry } from '../../src/core/desk/zipReader';
-import { openZip as openRawZip } from '../../src/core/package/zipReader';
+import { openZip, ZipReadError } from '../../src/core/package/zipReader';
 import { encodeGbk } from '../../src/core/package/gbk';
 import { CTX, schemaValidator } from './fixture';
 import { NOW, samplePackage } from './desk-fixture';
@@ -21,29 +20,41 @@ with zipfile.ZipFile(out, 'w') as z:
     z.writestr('x' * len(name), '内容'.encode('utf-8'))
 sys.stdout.buffer.write(out.getvalue().replace(b'x' * len(name), name))
 `]);
-    const { entries } = await openRawZip(new Blob([bytes]));
+    const opened = await openZip(new Blob([bytes]));
+    const { entries } = opened;
     expect(entries.map((h) => h.flags & 0x800)).toEqual([0]);
     expect([...(entries[0]?.rawName ?? [])]).toEqual([...(encodeGbk('申报材料/材料清单.txt') ?? [])]);
-    const opened = await openZip(new Blob([bytes]));
-    expect(opened.items.map((i) => i.name)).toEqual(['申报材料/材料清单.txt']);
-    const item = opened.items[0];
+    expect(entries.map((i) => i.name)).toEqual(['申报材料/材料清单.txt']);
+    const item = entries[0];
     if (item === undefined) throw new Error('no entry');
-    expect(await readEntryText(opened, item, { maxBytes: 100 })).toBe('内容');
+    expect(await opened.text(item, 100)).toBe('内容');
   });
 
   it('reads the names of a package the site built (GBK with the 0x7075 field)', async () => {
     const built = await samplePackage();
     const opened = await openZip(built.zip);
-    expect(opened.items.map((i) => i.name)).toContain(`${built.layout.rootFolder}/04-照片/01-外景.jpg`);
+    expect(opened.entries.map((i) => i.name)).toContain(`${built.layout.rootFolder}/04-照片/01-外景.jpg`);
   });
 
   it('stops an entry that inflates beyond the limit', async () => {
     const zip = new JSZip();
     zip.file('zeros.bin', new Uint8Array(2 * 1024 * 1024), { compression: 'DEFLATE' });
     const opened = await openZip(await zip.generateAsync({ type: 'blob' }));
-    const item = opened.items[0];
+    const item = opened.entries[0];
     if (item === undefined) throw new Error('no entry');
-    await expect(streamEntry(opened, item, () => undefined, { maxBytes: 1024 })).rejects.toBeInstanceOf(EntryReadError);
+    await expect(opened.inflate(item, () => undefined, { maxBytes: 1024 })).rejects.toBeInstanceOf(ZipReadError);
+    await expect(opened.blob(item, { maxBytes: 1024 })).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('lists names twice over when asked, for the desk to judge, and refuses them otherwise', async () => {
+    const zip = new JSZip();
+    zip.file('a.txt', 'x');
+    zip.file('b.txt', 'y');
+    // The second entry renamed in its local and central records: a zip with two entries named a.txt.
+    const raw = Buffer.from(await zip.generateAsync({ type: 'uint8array' }));
+    const twice = new Blob([Buffer.from(raw.toString('latin1').replaceAll('b.txt', 'a.txt'), 'latin1')]);
+    expect((await openZip(twice, { duplicateNames: 'list' })).entries.map((e) => e.name)).toEqual(['a.txt', 'a.txt']);
+    await expect(openZip(twice)).rejects.toMatchObject({ code: 'damaged' });
   });
 });
 
@@ -55,7 +66,7 @@ describe('checkArchive', { timeout: 60_000 }, () => {
 
   it('passes the package the site builds', async () => {
     const built = await samplePackage();
-    expect(checkArchive((await openZip(built.zip)).items)).toEqual([]);
+    expect(checkArchive((await openZip(built.zip)).entries)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 // many entries, and bombs (declared sizes far beyond anything a package holds, or a compression ratio no real
 // file reaches). Each finding names the entry, in Chinese, for the reviewer.
 import { formatBytes } from '../bytes';
-import type { ZipItem } from './zipReader';
+import type { ZipEntryInfo } from '../package/zipReader';
 
 /** A package has a few hundred files at most (30 photos, 50 proofs per kind …). */
 export const MAX_ENTRIES = 2000;
@@ -34,7 +34,7 @@ export function isUnsafeName(name: string): boolean {
   );
 }
 
-export function checkArchive(items: readonly ZipItem[]): string[] {
+export function checkArchive(items: readonly ZipEntryInfo[]): string[] {
   const findings: string[] = [];
   if (items.length > MAX_ENTRIES) findings.push(`压缩包内有 ${items.length} 个条目，远多于任何申报材料包（上限 ${MAX_ENTRIES} 个），可能是恶意文件。`);
   const unsafe = items.filter((item) => isUnsafeName(item.name)).map((item) => item.name);

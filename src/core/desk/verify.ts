@@ -1,7 +1,7 @@
 // One file the reviewer opened, checked end to end: a submission package against its own 材料清单.txt (every file
 // present with its size and SHA-256, nothing extra), its application.json through the same restore and
 // validation as a draft import, and the attachments the notice asks for; or a draft file through the draft
-// importer. Pure: the zip is read through ./zipReader, the hashes stream, nothing is held whole but the small
+// importer. Pure: the zip is read through ../package/zipReader, the hashes stream, nothing is held whole but the small
 // text files.
 import type { CompiledValidateFunction } from '@rjsf/validator-ajv8';
 import { DEFAULT_MAX_BYTES, isObject } from '../application/importJson';
@@ -14,12 +14,12 @@ import { APPLICATION_JSON_FORMAT, ATTACHMENT_CATEGORIES, DraftError, isAttachmen
 import { APPLICATION_JSON_NAME, CATEGORY_FOLDERS, MATERIALS_LIST_NAME, PDF_NAMES } from '../package/layout';
 import { PACKAGE_FORMAT_VERSION } from '../package/manifest';
 import { createSHA256 } from 'hash-wasm';
-import { digestBlob } from '../package/digest';
+import { sha256Blob } from '../package/digest';
+import { openZip, ZipReadError, type ZipArchive, type ZipEntryInfo } from '../package/zipReader';
 import { checkArchive } from './archiveChecks';
 import { readMaterialsList } from './materialsList';
 import { pdfInfo } from './pdfInfo';
 import type { CheckedFile, DeskReport, Finding, Verdict, VerifyProgress } from './types';
-import { EntryReadError, entryBlob, openZip, readEntryText, streamEntry, ZipReadError, type OpenedZip, type ZipItem } from './zipReader';
 
 export interface VerifyOptions {
   ctx: NoticeContext;
@@ -117,19 +117,19 @@ function restorePackageData(text: string, now: string): { ok: true; data: Applic
 }
 
 /**
- * SHA-256 of one entry, streamed (hash-wasm, as the package builder hashes; the desk worker is a same-origin
- * script with no CSP of its own): a stored entry (videos, photos, PDFs) is a slice of the package, a deflated one
- * is inflated chunk by chunk up to its declared size.
+ * SHA-256 of one entry, the only hash taken (the list's SHA-256 says more than the zip's CRC-32, and every byte is
+ * read once): a stored entry (videos, photos, PDFs) is a slice of the package, hashed natively where WebCrypto
+ * exists (digest.ts); a deflated one is inflated chunk by chunk into hash-wasm up to its declared size, never held.
  */
-async function hashEntry(zip: OpenedZip, blob: Blob, item: ZipItem, onBytes: (done: number) => void, signal?: AbortSignal): Promise<string> {
+async function hashEntry(zip: ZipArchive, item: ZipEntryInfo, onBytes: (done: number) => void, signal?: AbortSignal): Promise<string> {
   const abort = signal === undefined ? {} : { signal };
   if (item.method === 0 && !item.encrypted) {
-    const data = await entryBlob(zip, blob, item, '', { maxBytes: item.size });
-    return (await digestBlob(data, { onProgress: onBytes, ...abort })).sha256;
+    const data = await zip.blob(item, { maxBytes: item.size, ...abort });
+    return sha256Blob(data, { onProgress: onBytes, ...abort });
   }
   const hash = await createSHA256();
   let done = 0;
-  await streamEntry(zip, item, (chunk) => {
+  await zip.inflate(item, (chunk) => {
     hash.update(chunk);
     done += chunk.length;
     onBytes(done);
@@ -137,9 +137,9 @@ async function hashEntry(zip: OpenedZip, blob: Blob, item: ZipItem, onBytes: (do
   return hash.digest('hex');
 }
 
-async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 'id' | 'fileName' | 'size' | 'kind'>, options: VerifyOptions): Promise<DeskReport> {
+async function verifyPackage(zip: ZipArchive, base: Pick<DeskReport, 'id' | 'fileName' | 'size' | 'kind'>, options: VerifyOptions): Promise<DeskReport> {
   const findings: Finding[] = [];
-  const files = zip.items.filter((item) => !item.directory);
+  const files = zip.entries.filter((item) => !item.directory);
   const lists = files.filter((item) => item.name.endsWith(`/${MATERIALS_LIST_NAME}`) && item.name.split('/').length === 2);
   const listItem = lists[0];
   if (listItem === undefined || lists.length > 1) {
@@ -152,10 +152,10 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
 
   let listText: string;
   try {
-    listText = await readEntryText(zip, listItem, { maxBytes: MAX_LIST_BYTES });
+    listText = (await zip.text(listItem, MAX_LIST_BYTES)).replace(/^\uFEFF/, '');
   } catch (error) {
-    if (!(error instanceof EntryReadError)) throw error;
-    const why = error.kind === 'too-large' ? '超过 4 MB，不是本网站生成的清单' : '已损坏，无法解压';
+    if (!(error instanceof ZipReadError)) throw error;
+    const why = error.code === 'too-large' ? '超过 4 MB，不是本网站生成的清单' : '已损坏，无法解压';
     return report({ ...base, kind: 'package' }, [{ severity: 'error', topic: 'integrity', text: `材料清单.txt ${why}，无法核对文件。请申报单位重新发送。` }]);
   }
   const list = readMaterialsList(listText);
@@ -168,13 +168,13 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
     findings.push({ severity: 'error', topic: 'integrity', text: 'application.json 缺失：材料包中没有申报数据，无法汇总。' });
   } else {
     try {
-      const restored = restorePackageData(await readEntryText(zip, jsonItem, { maxBytes: DEFAULT_MAX_BYTES }), options.now);
+      const restored = restorePackageData(await zip.text(jsonItem, DEFAULT_MAX_BYTES), options.now);
       if (restored.ok) {
         application = restored.data;
         issues = validateApplication(restored.data, options.ctx, options.schemaValidate);
       } else findings.push({ severity: 'error', topic: 'integrity', text: restored.text });
     } catch (error) {
-      findings.push({ severity: 'error', topic: 'integrity', text: error instanceof EntryReadError && error.kind === 'too-large' ? 'application.json 超过 1 MB，不是申报数据，未读取。' : 'application.json 已损坏，无法解压。' });
+      findings.push({ severity: 'error', topic: 'integrity', text: error instanceof ZipReadError && error.code === 'too-large' ? 'application.json 超过 1 MB，不是申报数据，未读取。' : 'application.json 已损坏，无法解压。' });
     }
   }
 
@@ -199,7 +199,7 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
     } else {
       try {
         const start = doneBytes;
-        const sha = await hashEntry(zip, blob, item, (done) => options.onProgress?.({ fraction: listedBytes === 0 ? 1 : (start + done) / listedBytes, path: listed.path }), options.signal);
+        const sha = await hashEntry(zip, item, (done) => options.onProgress?.({ fraction: listedBytes === 0 ? 1 : (start + done) / listedBytes, path: listed.path }), options.signal);
         if (sha !== listed.sha256) {
           file.state = 'mismatch';
           findings.push({ severity: 'error', topic: 'integrity', text: `“${listed.path}”的 SHA-256 与材料清单不符：文件在打包后被改动或在传送中损坏。请申报单位重新发送。` });
@@ -207,13 +207,13 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
       } catch (error) {
         if (options.signal?.aborted === true) throw error;
         file.state = 'mismatch';
-        findings.push({ severity: 'error', topic: 'integrity', text: `“${listed.path}”无法解压（${error instanceof EntryReadError && error.kind === 'too-large' ? '解压后比记录的大' : '数据已损坏'}），文件在传送中损坏。` });
+        findings.push({ severity: 'error', topic: 'integrity', text: `“${listed.path}”无法解压（${error instanceof ZipReadError && error.code === 'too-large' ? '解压后比记录的大' : '数据已损坏'}），文件在传送中损坏。` });
       }
     }
     doneBytes += listed.size;
     // Stored entries are slices (free); deflated attachments (Word, Excel) are inflated so that a draft can keep them.
     if (file.state === 'ok' && (item.method === 0 || isAttachmentCategory(file.category))) {
-      file.data = await entryBlob(zip, blob, item, mediaType(listed.path), { maxBytes: item.size });
+      file.data = await zip.blob(item, { maxBytes: item.size, type: mediaType(listed.path) });
     }
     if (file.category === 'pdf' || (file.data !== undefined && file.data.type === 'application/pdf')) {
       const info = file.data === undefined ? null : await pdfInfo(file.data);
@@ -228,7 +228,7 @@ async function verifyPackage(blob: Blob, zip: OpenedZip, base: Pick<DeskReport, 
   const extra = [...byPath.keys(), ...outside];
   for (const path of extra) {
     findings.push({ severity: 'error', topic: 'integrity', text: `“${path}”不在材料清单中：是打包后加进去的文件。` });
-    checked.push({ path, ...classifyPath(path), size: zip.items.find((item) => item.name === root + path)?.size ?? 0, state: 'extra' });
+    checked.push({ path, ...classifyPath(path), size: zip.entries.find((item) => item.name === root + path)?.size ?? 0, state: 'extra' });
   }
 
   const separate = list.separate.map((file) => file.path);
@@ -274,20 +274,17 @@ export async function verifyFile(blob: Blob, fileName: string, options: VerifyOp
     if (/\.json$/i.test(fileName)) return verifyDraft(blob, base, options);
     return report(base, [{ severity: 'error', topic: 'archive', text: `“${fileName}”不是压缩包（.zip），也不是申报数据文件（.json），未打开。请选择申报材料包“申报材料包-….zip”或草稿备份“草稿备份-….zip”。` }]);
   }
-  let zip: OpenedZip;
+  let zip: ZipArchive;
   try {
-    zip = await openZip(blob);
+    // Every entry listed, however many and whatever their names: checkArchive judges them before any is read.
+    zip = await openZip(blob, { maxEntries: Number.POSITIVE_INFINITY, duplicateNames: 'list' });
   } catch (error) {
     if (!(error instanceof ZipReadError)) throw error;
     return report(base, [{ severity: 'error', topic: 'archive', text: `“${fileName}”无法作为压缩包打开：文件不完整（下载或复制时被截断）或已损坏。请申报单位重新发送。` }]);
   }
-  try {
-    const hostile = checkArchive(zip.items);
-    if (hostile.length > 0) return report(base, hostile.map((text) => ({ severity: 'error', topic: 'archive', text })));
-    const names = zip.items.map((item) => item.name);
-    if (names.includes('manifest.json') && !names.some((name) => name.endsWith(`/${MATERIALS_LIST_NAME}`))) return await verifyDraft(blob, base, options);
-    return await verifyPackage(blob, zip, base, options);
-  } finally {
-    await zip.close().catch(() => undefined);
-  }
+  const hostile = checkArchive(zip.entries);
+  if (hostile.length > 0) return report(base, hostile.map((text) => ({ severity: 'error', topic: 'archive', text })));
+  const names = zip.entries.map((item) => item.name);
+  if (names.includes('manifest.json') && !names.some((name) => name.endsWith(`/${MATERIALS_LIST_NAME}`))) return verifyDraft(blob, base, options);
+  return verifyPackage(zip, base, options);
 }

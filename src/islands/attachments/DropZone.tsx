@@ -1,8 +1,22 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FilePicker } from '../FilePicker';
 
-/** A file picker that also takes files dropped on it. */
-export function DropZone({ label, accept, multiple, onFiles }: { label: string; accept: string; multiple: boolean; onFiles: (files: File[]) => void }) {
+interface Props {
+  label: string;
+  accept: string;
+  multiple: boolean;
+  onFiles: (files: File[]) => void;
+  hint?: string;
+  /** The picker's class (a plain button unless given). */
+  buttonClassName?: string;
+  /** What was dropped, read otherwise than as the plain file list (the desk walks dropped folders). */
+  readDropped?: (transfer: DataTransfer) => Promise<File[]>;
+  /** More controls beside the picker. */
+  children?: ReactNode;
+}
+
+/** A file picker that also takes files dropped on it (the attachments and the review desk). */
+export function DropZone({ label, accept, multiple, onFiles, hint = '或把文件拖到这里', buttonClassName, readDropped, children }: Props) {
   const [over, setOver] = useState(false);
   return (
     <div
@@ -15,11 +29,13 @@ export function DropZone({ label, accept, multiple, onFiles }: { label: string; 
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        onFiles([...e.dataTransfer.files]);
+        if (readDropped === undefined) onFiles([...e.dataTransfer.files]);
+        else void readDropped(e.dataTransfer).then(onFiles);
       }}
     >
-      <FilePicker accept={accept} multiple={multiple} onFiles={onFiles}>{label}</FilePicker>
-      <span className="drop-hint">或把文件拖到这里</span>
+      <FilePicker accept={accept} multiple={multiple} onFiles={onFiles} {...(buttonClassName === undefined ? {} : { className: buttonClassName })}>{label}</FilePicker>
+      {children}
+      <span className="drop-hint">{hint}</span>
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
-import { checkConditions } from '../../core/application/conditions';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { sectionStatuses } from '../../core/application/sectionStatus';
 import type { NoticeContext } from '../../core/application/types';
 import { videoDurationAdvice } from '../../core/attachments/rules';
@@ -7,7 +6,7 @@ import { formatBytes } from '../../core/bytes';
 import { SUMMARY_COLUMNS, type SummaryRow } from '../../core/desk/summary';
 import type { CheckedFile, DeskReport } from '../../core/desk/types';
 import { ATTACHMENT_CATEGORIES, isAttachmentCategory } from '../../core/draft/types';
-import { ReviewPage } from '../ReviewPage';
+import { ConditionList, ReviewPage, SectionEntries } from '../ReviewPage';
 import { ReportCard } from './ReportCard';
 
 /** Object URLs for the files that have bytes, revoked when the view goes. */
@@ -96,44 +95,77 @@ export function CandidateDetail({ report, ctx, onClose }: DetailProps) {
   );
 }
 
-/** Two candidates side by side: every column of the 汇总表 and the reasons of the six 申报条件. */
+/** One candidate's half of a row of the comparison: its name (the columns stack on a phone), then the content. */
+function Side({ report, children }: { report: DeskReport; children: ReactNode }) {
+  return (
+    <div className="desk-side__cell">
+      <p className="desk-side__who">{report.application?.cover.studioName?.trim() || report.fileName}</p>
+      {report.application === undefined ? <p className="review-empty">这份文件中没有可读取的申报表数据。</p> : children}
+    </div>
+  );
+}
+
+/**
+ * Two candidates side by side: the figures of the 汇总表, then both applications as the review page renders them,
+ * section by section in two columns (one under the other on a narrow screen), so that the same section lines up.
+ */
 export function CompareView({ pair, rows, ctx, onClose }: { pair: [DeskReport, DeskReport]; rows: SummaryRow[]; ctx: NoticeContext; onClose: () => void }) {
-  const [a, b] = pair;
   const rowOf = (r: DeskReport) => rows.find((row) => row.id === r.id);
-  const conditions = pair.map((r) => (r.application === undefined ? [] : checkConditions(r.application, ctx)));
+  const statuses = pair.map((r) => (r.application === undefined || r.issues === undefined ? [] : sectionStatuses(r.application, r.issues)));
+  const sections = (statuses[0]?.length ? statuses[0] : (statuses[1] ?? [])).map((s) => s.section);
+  const name = (r: DeskReport) => r.application?.cover.studioName?.trim() || r.fileName;
   return (
     <section className="desk-detail" aria-labelledby="desk-compare-title">
       <div className="desk-detail__head">
         <h2 id="desk-compare-title" tabIndex={-1}>两个候选对象对比</h2>
         <button type="button" className="btn" onClick={onClose}>返回汇总</button>
       </div>
-      <div className="table-scroll">
-        <table className="desk-compare">
-          <thead>
-            <tr>
-              <th scope="col">项目</th>
-              {pair.map((r) => <th scope="col" key={r.id}>{r.application?.cover.studioName ?? r.fileName}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {SUMMARY_COLUMNS.map((column) => (
-              <tr key={column.header}>
-                <th scope="row">{column.header}</th>
-                {[a, b].map((r) => {
-                  const row = rowOf(r);
-                  return <td key={r.id} className={column.numeric ? 'num' : undefined}>{row === undefined ? '' : (column.value(row) ?? '')}</td>;
-                })}
+      <div>
+        <h3 id="desk-compare-figures">汇总表中的数据</h3>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="desk-compare-figures">
+          <table className="desk-compare">
+            <thead>
+              <tr>
+                <th scope="col">项目</th>
+                {pair.map((r) => <th scope="col" key={r.id}>{name(r)}</th>)}
               </tr>
-            ))}
-            {(conditions[0] ?? []).map((c, i) => (
-              <tr key={c.id}>
-                <th scope="row">申报条件：{c.title}</th>
-                {conditions.map((list, j) => <td key={j}>{list[i] === undefined ? '' : `${list[i]?.met ? '✓ 符合' : '✗ 未满足'}：${list[i]?.reason ?? ''}`}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {SUMMARY_COLUMNS.map((column) => (
+                <tr key={column.header}>
+                  <th scope="row">{column.header}</th>
+                  {pair.map((r) => {
+                    const row = rowOf(r);
+                    return <td key={r.id} className={column.numeric ? 'num' : undefined}>{row === undefined ? '' : (column.value(row) ?? '')}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
+      <section className="review-group" aria-labelledby="desk-compare-conditions">
+        <h3 id="desk-compare-conditions">对照通知“推荐申报条件”自查</h3>
+        <div className="desk-side">
+          {pair.map((r) => <Side key={r.id} report={r}>{r.application && <ConditionList app={r.application} ctx={ctx} />}</Side>)}
+        </div>
+      </section>
+      {sections.map((section) => (
+        <section key={section.id} className="review-group" aria-labelledby={`desk-compare-${section.id}`}>
+          <h3 id={`desk-compare-${section.id}`}>{section.title}</h3>
+          <div className="desk-side">
+            {pair.map((r, i) => {
+              const own = statuses[i]?.find((s) => s.section.id === section.id)?.errors ?? [];
+              return (
+                <Side key={r.id} report={r}>
+                  {own.length > 0 && <p className="review-empty">本部分还有{own.length}项待完善，如：{own[0]?.message}</p>}
+                  {r.application && <SectionEntries app={r.application} ctx={ctx} section={section} />}
+                </Side>
+              );
+            })}
+          </div>
+        </section>
+      ))}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { DESK_WORKERS, verifyInWorker } from '../../io/deskClient';
 import { videoDuration } from '../../io/media';
 import { announce } from '../../io/drafts/channel';
 import { openRepository } from '../../io/drafts/openRepository';
-import { FilePicker } from '../FilePicker';
+import { DropZone } from '../attachments/DropZone';
 import { UpdateNotice } from '../UpdateNotice';
 import { CandidateDetail, CompareView } from './CandidateDetail';
 import { droppedFiles, isDeskFile } from './droppedFiles';
@@ -62,7 +62,6 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
   const [chosen, setChosen] = useState<string[]>([]);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [over, setOver] = useState(false);
   const shownRef = useRef<SummaryRow[]>([]);
   const running = useRef(0);
   const [reports, setReports] = useState<DeskReport[]>([]);
@@ -174,20 +173,15 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
 
       <section aria-labelledby="desk-open-title" className="output-block">
         <h2 id="desk-open-title">打开材料包</h2>
-        <div
-          className={`drop-zone${over ? ' drop-zone--over' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setOver(false);
-            void droppedFiles(e.dataTransfer).then(add);
-          }}
+        <DropZone
+          label="选择材料包（可多选）"
+          accept=".zip,.json,application/zip,application/json"
+          multiple
+          onFiles={add}
+          buttonClassName="btn btn-primary"
+          hint="或把材料包、文件夹拖到这里"
+          readDropped={droppedFiles}
         >
-          <FilePicker accept=".zip,.json,application/zip,application/json" multiple onFiles={add} className="btn btn-primary">选择材料包（可多选）</FilePicker>
           <span className="file-picker">
             <label className="btn" htmlFor="desk-folder">选择文件夹</label>
             <input
@@ -203,8 +197,7 @@ export default function DeskApp({ noticeYear, noticeDate, candidatesPerUnit, app
               }}
             />
           </span>
-          <span className="drop-hint">或把材料包、文件夹拖到这里</span>
-        </div>
+        </DropZone>
         {pending.length > 0 && (
           <div className="progress" aria-live="polite">
             {pending.map((o) => (
