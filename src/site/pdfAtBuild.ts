@@ -4,11 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyApplication } from '../core/application/schema';
 import { formatChineseDate } from '../core/chinese-date';
-import { noticeDocument, type NoticeInput, type NoticeParagraph } from '../core/pdf/documents/notice';
-import { chunkFace, createFontResolver, planFonts, runsByFont, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
-import { makePdf } from '../core/pdf/makePdf';
-import { PdfWriter } from '../core/pdf/render/renderPdf';
-import { A4 } from '../core/pdf/documents/template';
+import type { NoticeInput, NoticeParagraph } from '../core/pdf/documents/notice';
+import { chunkFace, createFontResolver, planFonts, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
+import { documentTexts, makePdf } from '../core/pdf/makePdf';
+import { makeNoticePdf, noticeTexts } from '../core/pdf/makeNoticePdf';
 import { loadAttachments, loadNotice } from './notice';
 import { formTemplate, outlineTemplate, plainText } from './templates';
 
@@ -40,15 +39,16 @@ export async function blankFormPdf(): Promise<ArrayBuffer> {
   const notice = await loadNotice();
   const ctx = { noticeYear: Number(notice.data.date.slice(0, 4)), noticeDate: notice.data.date };
   const job = { kind: 'blankForm' as const, app: emptyApplication(), ctx, form, outline };
-  const { fonts, resolver } = fontsFor([{ path: '', label: '表格', text: [...form.titleLines, ...form.coverFields, form.coverFooter, ...form.notes].join('\n') }]);
+  const { fonts, resolver } = fontsFor(documentTexts(job));
   return makePdf(job, { fonts, resolver }).bytes;
 }
 
-export async function noticePdf(): Promise<ArrayBuffer> {
+/** The notice and its attachments as the notice PDF prints them (also served as JSON for the browser's copy). */
+export async function noticeInput(): Promise<NoticeInput> {
   const notice = await loadNotice();
   const attachments = await loadAttachments();
   const n = notice.data;
-  const input: NoticeInput = {
+  return {
     issuer: n.issuer,
     docNumber: n.docNumber,
     titleLines: n.titleLines,
@@ -66,9 +66,9 @@ export async function noticePdf(): Promise<ArrayBuffer> {
       ...(a.data.opinionBlocks ? { opinionBlocks: a.data.opinionBlocks } : {}),
     })),
   };
-  const allText = JSON.stringify(input);
-  const { fonts, resolver } = fontsFor([{ path: '', label: '通知', text: allText.replace(/[\\{}"[\]:,]/g, ' ') }]);
-  const writer = new PdfWriter(fonts, (text) => runsByFont(text, resolver), A4, resolver.decode);
-  const doc = noticeDocument(input, writer.measurer);
-  return writer.render(doc);
+}
+
+export async function noticePdf(): Promise<ArrayBuffer> {
+  const input = await noticeInput();
+  return makeNoticePdf(input, fontsFor(noticeTexts(input)));
 }

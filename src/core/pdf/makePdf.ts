@@ -7,7 +7,8 @@ import { materialsDocument } from './documents/materials';
 import { A3_LANDSCAPE, A4, type FormTemplate, type OutlineTemplate } from './documents/template';
 import { fieldTexts } from './documents/texts';
 import { WATERMARK_TEXT, withWatermark } from './documents/watermark';
-import { runsByFont, type DocumentText, type FontResolver } from './fonts';
+import { runsByFont, type DocumentText, type FontResolver, type FontRole } from './fonts';
+import { PLANNING_MEASURER, roleTexts } from './documents/roleTexts';
 import type { TextMeasurer } from './layout/types';
 import { PdfWriter, type PdfFont } from './render/renderPdf';
 
@@ -33,10 +34,16 @@ export interface PdfFonts {
   fangsong?: string;
 }
 
-/** Every text the document may print, for planning which fonts to load. */
+/**
+ * Every text the document may print, for planning which fonts to load: each field and the fixed wording in the
+ * body role, plus what the document prints in the other roles (headings, titles), found by laying it out once
+ * with a stand-in measurer (line breaks move, the characters of each role do not).
+ */
 export function documentTexts(job: PdfJob): DocumentText[] {
   const fixed = [...job.form.titleLines, ...job.form.coverFields, job.form.coverFooter, ...job.form.notes, ...job.outline.titleLines, WATERMARK_TEXT].join('\n');
-  return [...(job.kind === 'blankForm' ? [] : fieldTexts(job.app)), { path: '', label: '表格文字', text: fixed }];
+  const doc = build(job, PLANNING_MEASURER);
+  const pages = job.incomplete === true && job.kind !== 'blankForm' ? withWatermark(doc.pages, PLANNING_MEASURER) : doc.pages;
+  return [...(job.kind === 'blankForm' ? [] : fieldTexts(job.app)), { path: '', label: '表格文字', text: fixed }, ...roleTexts(pages)];
 }
 
 function build(job: PdfJob, measurer: TextMeasurer): BuiltDocument {
@@ -59,7 +66,7 @@ export interface MadePdf {
 export function makePdf(job: PdfJob, fonts: PdfFonts): MadePdf {
   const first = job.kind === 'formA3' ? A3_LANDSCAPE : A4;
   const options = job.omitUnprintable === true ? { replacement: '' } : {};
-  const split = (text: string) => runsByFont(text, fonts.resolver, options);
+  const split = (text: string, role: FontRole) => runsByFont(text, fonts.resolver, { ...options, role });
   const writer = new PdfWriter(fonts.fonts, split, first, fonts.resolver.decode);
   const doc = build(job, writer.measurer);
   const marked = job.incomplete === true && job.kind !== 'blankForm' ? withWatermark(doc.pages, writer.measurer) : doc.pages;

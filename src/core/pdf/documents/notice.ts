@@ -93,7 +93,7 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
   const blocks: Block[] = [
     // The mark's line box is its em box (lineHeight = size), so its top is the spacer's end.
     { kind: 'spacer', height: MARK_TOP },
-    para(input.issuer, { size: PT.小初, style: 'hei', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 }),
+    para(input.issuer, { size: PT.小初, style: 'song', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 }),
     blank(2),
     para(input.docNumber, { indent: 0, align: 'center' }),
     blank(2),
