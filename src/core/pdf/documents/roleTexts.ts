@@ -1,11 +1,13 @@
 // Which characters a document prints in each role other than the body, for fetching only the chunks of the
-// heading faces it needs. The document is laid out once with a stand-in measurer (every character one em wide):
+// heading faces it needs. The document is laid out once with a stand-in measurer (fixed widths):
 // lines break elsewhere than with the real fonts, but each text keeps its role.
 import type { DocumentText } from '../fonts/coverage';
 import { fontRole, isBundledRole, type BundledRole } from '../fonts/roles';
+import { fixedWidthMeasurer } from '../layout/fixedWidth';
 import type { PageData, TextMeasurer } from '../layout/types';
 
-export const PLANNING_MEASURER: TextMeasurer = { width: (text, size) => [...text].length * size };
+/** Any widths do: the planning layout only collects which characters print in which role. */
+export const PLANNING_MEASURER: TextMeasurer = fixedWidthMeasurer();
 
 const LABELS: Readonly<Record<BundledRole, string>> = { hei: '黑体文字', kai: '楷体文字', title: '标题文字' };
 
