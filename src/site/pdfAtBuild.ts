@@ -6,8 +6,7 @@ import { emptyApplication } from '../core/application/schema';
 import { formatChineseDate } from '../core/chinese-date';
 import type { NoticeInput, NoticeParagraph } from '../core/pdf/documents/notice';
 import { chunkFace, createFontResolver, planFonts, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
-import { documentTexts, makePdf } from '../core/pdf/makePdf';
-import { makeNoticePdf, noticeTexts } from '../core/pdf/makeNoticePdf';
+import { documentTexts, makePdf, type PdfJob } from '../core/pdf/makePdf';
 import { loadAttachments, loadNotice } from './notice';
 import { formTemplate, outlineTemplate, plainText } from './templates';
 
@@ -33,15 +32,22 @@ function paragraphs(markdown: string): NoticeParagraph[] {
     .map((p) => (p.startsWith('## ') ? { kind: 'heading', text: plainText(p.slice(3)) } : { kind: 'paragraph', text: plainText(p) }));
 }
 
-export async function blankFormPdf(): Promise<ArrayBuffer> {
+/** A job without application data: the blank form, or the notice. */
+async function blankJob(kind: 'blankForm' | 'notice'): Promise<PdfJob> {
   const form = await formTemplate();
   const outline = await outlineTemplate();
   const notice = await loadNotice();
   const ctx = { noticeYear: Number(notice.data.date.slice(0, 4)), noticeDate: notice.data.date };
-  const job = { kind: 'blankForm' as const, app: emptyApplication(), ctx, form, outline };
-  const { fonts, resolver } = fontsFor(documentTexts(job));
-  return makePdf(job, { fonts, resolver }).bytes;
+  return { kind, app: emptyApplication(), ctx, form, outline, ...(kind === 'notice' ? { notice: await noticeInput() } : {}) };
 }
+
+async function builtPdf(kind: 'blankForm' | 'notice'): Promise<ArrayBuffer> {
+  const job = await blankJob(kind);
+  return makePdf(job, fontsFor(documentTexts(job))).bytes;
+}
+
+export const blankFormPdf = (): Promise<ArrayBuffer> => builtPdf('blankForm');
+export const noticePdf = (): Promise<ArrayBuffer> => builtPdf('notice');
 
 /** The notice and its attachments as the notice PDF prints them (also served as JSON for the browser's copy). */
 export async function noticeInput(): Promise<NoticeInput> {
@@ -68,7 +74,3 @@ export async function noticeInput(): Promise<NoticeInput> {
   };
 }
 
-export async function noticePdf(): Promise<ArrayBuffer> {
-  const input = await noticeInput();
-  return makeNoticePdf(input, fontsFor(noticeTexts(input)));
-}

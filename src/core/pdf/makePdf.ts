@@ -4,6 +4,8 @@ import type { Application, NoticeContext } from '../application/types';
 import { applicationFormDocument, type BuiltDocument } from './documents/applicationForm';
 import { imposeBooklet } from './documents/booklet';
 import { materialsDocument } from './documents/materials';
+import { noticeDocument, type NoticeInput } from './documents/notice';
+import { noticeTexts } from './noticeTexts';
 import { A3_LANDSCAPE, A4, type FormTemplate, type OutlineTemplate } from './documents/template';
 import { fieldTexts } from './documents/texts';
 import { WATERMARK_TEXT, withWatermark } from './documents/watermark';
@@ -13,7 +15,8 @@ import type { TextMeasurer } from './layout/types';
 import { PdfWriter, type PdfFont } from './render/renderPdf';
 
 
-export type PdfKind = 'form' | 'formA3' | 'materials' | 'blankForm';
+/** 'blankForm' and 'notice' are also made at build time; in the browser they are made with the user's 仿宋. */
+export type PdfKind = 'form' | 'formA3' | 'materials' | 'blankForm' | 'notice';
 
 export interface PdfJob {
   kind: PdfKind;
@@ -25,6 +28,13 @@ export interface PdfJob {
   omitUnprintable?: boolean;
   /** Errors are left on 检查申报内容: every page carries the watermark 未完成 · 仅供核对. */
   incomplete?: boolean;
+  /** The notice's wording, for kind 'notice'. */
+  notice?: NoticeInput;
+}
+
+function noticeOf(job: PdfJob): NoticeInput {
+  if (job.notice === undefined) throw new Error('makePdf: a notice job needs the notice');
+  return job.notice;
 }
 
 export interface PdfFonts {
@@ -40,6 +50,7 @@ export interface PdfFonts {
  * with a stand-in measurer (line breaks move, the characters of each role do not).
  */
 export function documentTexts(job: PdfJob): DocumentText[] {
+  if (job.kind === 'notice') return noticeTexts(noticeOf(job));
   const fixed = [...job.form.titleLines, ...job.form.coverFields, job.form.coverFooter, ...job.form.notes, ...job.outline.titleLines, WATERMARK_TEXT].join('\n');
   const doc = build(job, PLANNING_MEASURER);
   const pages = job.incomplete === true && job.kind !== 'blankForm' ? withWatermark(doc.pages, PLANNING_MEASURER) : doc.pages;
@@ -48,6 +59,8 @@ export function documentTexts(job: PdfJob): DocumentText[] {
 
 function build(job: PdfJob, measurer: TextMeasurer): BuiltDocument {
   switch (job.kind) {
+    case 'notice':
+      return noticeDocument(noticeOf(job), measurer);
     case 'materials':
       return materialsDocument(job.app, job.ctx, job.outline, measurer);
     case 'blankForm':
@@ -69,7 +82,7 @@ export function makePdf(job: PdfJob, fonts: PdfFonts): MadePdf {
   const split = (text: string, role: FontRole) => runsByFont(text, fonts.resolver, { ...options, role });
   const writer = new PdfWriter(fonts.fonts, split, first, fonts.resolver.decode);
   const doc = build(job, writer.measurer);
-  const marked = job.incomplete === true && job.kind !== 'blankForm' ? withWatermark(doc.pages, writer.measurer) : doc.pages;
+  const marked = job.incomplete === true && job.kind !== 'blankForm' && job.kind !== 'notice' ? withWatermark(doc.pages, writer.measurer) : doc.pages;
   const pages = job.kind === 'formA3' ? imposeBooklet(marked) : marked;
   const title = job.kind === 'formA3' ? `${doc.title}（A3双面打印）` : doc.title;
   return { bytes: writer.render({ pages, title, subject: doc.subject, author: doc.author }), pages: pages.length };

@@ -64,7 +64,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
           </ul>
         )}
       </section>
-      <FontChoice chosen={font} onChange={setFont} />
+      <FontChoice chosen={font} onChange={setFont} job={job} fontBase={bundledFontBase()} />
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
       <WordPanel job={job} />
       <PackagePanel job={job} font={font} fontBase={bundledFontBase()} pdfs={pdfs} onPdf={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} attachments={attachments} />
