@@ -1,6 +1,7 @@
-// Derives the PDF fonts from the registry package at build time: Noto Serif SC Regular (TrueType, glyf outlines)
-// from @expo-google-fonts/noto-serif-sc, split with subset-font (harfbuzz hb-subset) into chunk fonts that jsPDF
-// can embed, so that the browser fetches only the chunks a document needs instead of the whole 14.8 MB font.
+// Derives the PDF fonts at build time: Noto Serif SC Regular (TrueType, glyf outlines) from
+// @expo-google-fonts/noto-serif-sc for the body, and the heading roles' faces (ROLE_SOURCES below), split with
+// subset-font (harfbuzz hb-subset) into chunk fonts that jsPDF can embed, so that the browser fetches only the
+// chunks a document needs instead of the whole 14.8 MB font.
 //
 // Output (never committed; public/fonts/ is in .gitignore): public/fonts/noto-serif-sc/
 //   cNNN-<sha256:8>.ttf   chunk fonts, TrueType with glyf outlines and a (3,1,4) cmap, content-hashed names
@@ -8,6 +9,8 @@
 //                         ranges: sorted inclusive code point ranges, a lone code point as a plain number
 //   OFL.txt               the font's copyright notice and the SIL Open Font License 1.1
 //   HANAZONO.txt, BABELSTONE-HAN.txt   the licences of the rare-character sources (Debian packages)
+//   OFL-NotoSansSC.txt, OFL-LXGWWenKai.txt   the licences of the 黑体 and 楷体 faces
+//   hei000-<hash>.ttf, kai…, title…   the role chunks (role "hei" | "kai" | "title" in the manifest)
 //
 // After the main font's chunks come the rare-character chunks (tier "rare", "pua": true): every Han ideograph the
 // main font cannot print through jsPDF, from Noto Serif SC's own glyphs beyond the BMP, then HanaMinA/B
