@@ -556,14 +556,14 @@ function checkChunk(bytes, codePoints, index, privateUse = false) {
 function licenceText() {
   const licence = fs.readFileSync(path.join(packageDir, LICENSE_FILE), 'utf8');
   const lines = [
-    `${FAMILY} Regular, as subset chunk fonts for the PDFs of this site`,
+    `${FAMILY} Regular (c*.ttf) and Bold (title*.ttf, the 小标宋 title role), as subset chunk fonts for the PDFs of this site`,
     '',
     `Copyright notice in the font: ${nameRecords.get(0) ?? '(none)'}`,
   ];
   if (nameRecords.has(7)) lines.push(`Trademark: ${nameRecords.get(7)}`);
   lines.push(
     `Font version: ${nameRecords.get(5) ?? '(unknown)'}`,
-    `Source: ${FONT_FILE} from the npm package ${source}`,
+    `Source: ${FONT_FILE} and ${ROLE_SOURCES.find((role) => role.role === 'title')?.file} from the npm package ${source}`,
     '',
     'The chunk fonts (c*.ttf) are subsets of that font made with HarfBuzz hb-subset: each keeps the original',
     'glyph outlines and metrics of some of its characters; OpenType layout and vertical metrics tables are left',
