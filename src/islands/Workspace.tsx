@@ -124,15 +124,15 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
 
   const unprintable = useUnprintable(app);
 
-  // So that a first PDF made offline works: the font chunks of this draft, fetched when idle (loaded apart from
-  // the form's code).
+  // So that a first PDF made offline works: the font chunks of this draft's 申报表 and 申报材料 (every role), fetched
+  // when idle (loaded apart from the form's code, without jsPDF).
   const appNow = useRef(app);
   appNow.current = app;
   useEffect(() => {
-    void Promise.all([import('../io/fonts/prefetch'), import('../core/pdf/documents/texts')]).then(([{ prefetchFontChunks }, { fieldTexts }]) =>
-      prefetchFontChunks(() => fieldTexts(appNow.current)),
+    void Promise.all([import('../io/fonts/prefetch'), import('../core/pdf/documentTexts')]).then(([{ prefetchFontChunks }, { fontTexts }]) =>
+      prefetchFontChunks(() => fontTexts({ kind: 'form', app: appNow.current, ctx, ...templates })),
     );
-  }, []);
+  }, [ctx, templates]);
 
   // Fixed on load (an import, a restored copy): store the cleaned text at once.
   useEffect(() => {

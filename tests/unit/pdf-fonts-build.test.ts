@@ -10,6 +10,7 @@ import { isTrueTypeWithGlyf, readCmap } from '../../src/core/pdf/fonts/cmap';
 import { planFonts, type DocumentText } from '../../src/core/pdf/fonts/coverage';
 import { rangeBounds, validateFontManifest } from '../../src/core/pdf/fonts/manifest';
 import { emptyApplication } from '../../src/core/application/schema';
+import { fontTexts } from '../../src/core/pdf/documentTexts';
 import { documentTexts, type PdfJob } from '../../src/core/pdf/makePdf';
 import fixture from '../fixtures/typical-application.json';
 import { CTX, typicalApplication } from './fixture';
@@ -152,6 +153,9 @@ describe.skipIf(!BUILT)(SUITE, () => {
     expect([...roles].sort()).toEqual(['hei', 'kai', 'main', 'title']);
     console.info(`typical 申报表 + 申报材料, all roles: ${plan.chunks.length} chunks, ${total} bytes`);
     expect(total).toBeLessThanOrEqual(ROLES_BUDGET);
+    // The first PDF loads them all (fontTexts), so that the next one (申报材料 after 申报表) fetches nothing.
+    const first = planFonts(fontTexts({ kind: 'form', app, ctx: CTX, form: FORM, outline: OUTLINE }), manifest).chunks;
+    expect([...first].sort()).toEqual([...plan.chunks].sort());
   });
 
   it('covers every GBK hanzi in some chunk', () => {
