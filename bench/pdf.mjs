@@ -14,7 +14,8 @@ import { browserPid, waitForIdle } from './proc.mjs';
 import { kib, median, ms, progress, temporaryDir } from './util.mjs';
 
 /** Issue 5's goals, reported (never asserted); 2 MB and 300 KB read strictly as 2,000,000 and 300,000 bytes. */
-const GOALS = { warmMs: 500, coldMs: 2000, sizeBytes: 300_000, fontBytes: 2_000_000 };
+/** Issue 18: cached PDF ≤ 300 ms median, first ≤ 1.5 s, fonts of all roles for 申报表 + 申报材料 ≤ 2.5 MB. */
+const GOALS = { warmMs: 300, coldMs: 1500, sizeBytes: 300_000, fontBytes: 2_500_000 };
 
 function freshDir() {
   return temporaryDir('lmcx-bench-pdf-');
@@ -92,7 +93,7 @@ export async function measurePdfCold(siteUrl, { runs = 3 } = {}) {
   return [
     {
       figure: 'PDF 申报表首次生成（新配置目录，字体从本机服务器下载）',
-      value: `中位 ${ms(median(totals))}（${runs} 次；${goal(median(totals), GOALS.coldMs, '2 s')}）；${phases(results)}`,
+      value: `中位 ${ms(median(totals))}（${runs} 次；${goal(median(totals), GOALS.coldMs, '1.5 s')}）；${phases(results)}`,
       how:
         `各次 ${totals.map((t) => t.toFixed(0)).join(' / ')} ms；worker 自报用时中位 ${ms(median(results.map((r) => r.workerMs)))}。` +
         `每次新的持久化配置目录（HTTP 缓存、Cache API 皆空），/apply/ 导入 tests/fixtures/typical-application.json，#output 等网络空闲后点击“生成申报表PDF（A4）”，` +
@@ -168,7 +169,7 @@ export async function measurePdfWarm(siteUrl, { runs = 5 } = {}) {
       return [
         {
           figure: 'PDF 申报表再次生成（同一页面，字体已缓存）',
-          value: `中位 ${ms(form.median)} · 最大 ${ms(form.max)}（${runs} 次；${goal(form.median, GOALS.warmMs, '500 ms')}）；${phases(results.form)}`,
+          value: `中位 ${ms(form.median)} · 最大 ${ms(form.max)}（${runs} 次；${goal(form.median, GOALS.warmMs, '300 ms')}）；${phases(results.form)}`,
           how: `各次 ${form.list} ms；worker 自报用时中位 ${ms(median(results.form.map((r) => r.workerMs)))}。${common}。${PHASES_HOW}`,
         },
         {
@@ -243,11 +244,16 @@ export async function measureFontBytes(siteUrl) {
     progress(`  fonts: 申报表 ${first.form.bytes} + 申报材料 ${first.materials.bytes} bytes; second PDF ${second.bytes}; after a restart ${again.bytes}`);
     const all = [...first.form.list, ...first.materials.list];
     const largest = Math.max(...all.map((f) => f.bytes));
+    // Role chunks are named hei000-…, kai000-…, title000-…; the main serif's (正文 and rare characters) c000-….
+    const ROLE_NAMES = { hei: '黑体', kai: '楷体', title: '小标宋', main: '正文' };
+    const byRole = { main: 0, hei: 0, kai: 0, title: 0 };
+    for (const f of all) byRole[/\/(hei|kai|title)\d{3}-[^/]*$/.exec(f.url)?.[1] ?? 'main'] += f.bytes;
+    const roles = Object.entries(byRole).map(([role, bytes]) => `${ROLE_NAMES[role]} ${kib(bytes)}`).join('，');
     return [
       {
-        figure: '字体下载量（典型申报数据的申报表 + 申报材料）',
+        figure: '字体下载量（典型申报数据的申报表 + 申报材料，全部字体角色）',
         value:
-          `${kib(first.bytes)}（${first.bytes.toLocaleString('en-US')} 字节，${first.files} 个分块；${goal(first.bytes, GOALS.fontBytes, '2 MB（2,000,000 字节）')}）；` +
+          `${kib(first.bytes)}（${first.bytes.toLocaleString('en-US')} 字节，${first.files} 个分块：${roles}；${goal(first.bytes, GOALS.fontBytes, '2.5 MB（2,500,000 字节）')}）；` +
           `同一页面再生成申报表：${second.bytes} 字节；重启浏览器后再生成：${again.bytes} 字节`,
         how:
           `新的持久化配置目录；累计 /fonts/noto-serif-sc/*.ttf 响应体（含 PDF worker 的请求）：申报表 ${first.form.files} 块 ${kib(first.form.bytes)}，` +

@@ -158,7 +158,7 @@ async function main() {
       progress('g. the three PDFs generated again in one page');
       rows.push(...(await row('PDF 再次生成（申报表、A3双面打印版、申报材料）', '各 5 次中位数与最大', () => inBrowser(() => measurePdfWarm(server.url)), 'g')));
       progress('g. font data fetched for the PDFs');
-      rows.push(...(await row('字体下载量（典型申报数据的申报表 + 申报材料）', '/fonts/noto-serif-sc/*.ttf 响应体之和', () => inBrowser(() => measureFontBytes(server.url)), 'g')));
+      rows.push(...(await row('字体下载量（典型申报数据的申报表 + 申报材料，全部字体角色）', '/fonts/noto-serif-sc/*.ttf 响应体之和', () => inBrowser(() => measureFontBytes(server.url)), 'g')));
       progress('h. package throughput, 200 MiB of attachments, against zip -0');
       rows.push(...(await row('材料包生成吞吐（200 MiB 附件）', '浏览器 / zip -0', () => inBrowser(() => measurePackageThroughput(server.url)), 'h')));
       progress('h. peak memory of the package with a 1 GiB video');

@@ -1,6 +1,7 @@
-// Derives the PDF fonts from the registry package at build time: Noto Serif SC Regular (TrueType, glyf outlines)
-// from @expo-google-fonts/noto-serif-sc, split with subset-font (harfbuzz hb-subset) into chunk fonts that jsPDF
-// can embed, so that the browser fetches only the chunks a document needs instead of the whole 14.8 MB font.
+// Derives the PDF fonts at build time: Noto Serif SC Regular (TrueType, glyf outlines) from
+// @expo-google-fonts/noto-serif-sc for the body, and the heading roles' faces (ROLE_SOURCES below), split with
+// subset-font (harfbuzz hb-subset) into chunk fonts that jsPDF can embed, so that the browser fetches only the
+// chunks a document needs instead of the whole 14.8 MB font.
 //
 // Output (never committed; public/fonts/ is in .gitignore): public/fonts/noto-serif-sc/
 //   cNNN-<sha256:8>.ttf   chunk fonts, TrueType with glyf outlines and a (3,1,4) cmap, content-hashed names
@@ -8,6 +9,8 @@
 //                         ranges: sorted inclusive code point ranges, a lone code point as a plain number
 //   OFL.txt               the font's copyright notice and the SIL Open Font License 1.1
 //   HANAZONO.txt, BABELSTONE-HAN.txt   the licences of the rare-character sources (Debian packages)
+//   OFL-NotoSansSC.txt, OFL-LXGWWenKai.txt   the licences of the 黑体 and 楷体 faces
+//   hei000-<hash>.ttf, kai…, title…   the role chunks (role "hei" | "kai" | "title" in the manifest)
 //
 // After the main font's chunks come the rare-character chunks (tier "rare", "pua": true): every Han ideograph the
 // main font cannot print through jsPDF, from Noto Serif SC's own glyphs beyond the BMP, then HanaMinA/B
@@ -28,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the chunking or subsetting changes, so that existing output is rebuilt. */
-const SCRIPT_VERSION = 2;
+const SCRIPT_VERSION = 3;
 const PACKAGE = '@expo-google-fonts/noto-serif-sc';
 const FONT_FILE = '400Regular/NotoSerifSC_400Regular.ttf';
 const LICENSE_FILE = 'LICENSE_FONT';
@@ -51,6 +54,16 @@ const RARE_SOURCES = [
   { face: 'HanaMinB', file: '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf', apt: 'fonts-hanazono', license: 'Hanazono Font License', licenseFile: 'HANAZONO.txt', copyright: '/usr/share/doc/fonts-hanazono/copyright' },
   { face: 'BabelStone Han', file: '/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf', apt: 'fonts-babelstone-han', license: 'Arphic Public License', licenseFile: 'BABELSTONE-HAN.txt', copyright: '/usr/share/doc/fonts-babelstone-han/copyright' },
 ];
+/** The faces of the heading roles (src/core/pdf/fonts/roles.ts), all under the SIL Open Font License 1.1. Each
+ *  covers the headings' fixed wording (its chunk 0) and GB2312 (small chunks, for a studio's name in 黑体); any
+ *  other character falls back to the main serif. */
+const ROLE_SOURCES = [
+  { role: 'hei', face: 'Noto Sans SC Medium', package: '@expo-google-fonts/noto-sans-sc', file: '500Medium/NotoSansSC_500Medium.ttf', licenseFile: 'OFL-NotoSansSC.txt', packageLicense: 'LICENSE_FONT' },
+  { role: 'kai', face: 'LXGW WenKai', apt: 'fonts-lxgw-wenkai', file: '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf', licenseFile: 'OFL-LXGWWenKai.txt', copyright: '/usr/share/doc/fonts-lxgw-wenkai/copyright' },
+  { role: 'title', face: 'Noto Serif SC Bold', package: PACKAGE, file: '700Bold/NotoSerifSC_700Bold.ttf', licenseFile: 'OFL.txt' },
+];
+/** Aimed size of a role chunk after its chunk 0: a heading needs few characters beyond the fixed wording. */
+const ROLE_CHUNK_BYTES = 16 * 1024;
 /** A rare chunk's characters sit at U+E000 onwards; the BMP private-use area holds 6,400. */
 const PUA_START = 0xe000;
 const MAX_PUA_CHARACTERS = 6400;
@@ -79,13 +92,34 @@ if (!fs.existsSync(fontPath)) fail(`${FONT_FILE} is missing from ${source}; the 
 
 // The notice's and the form's characters go into chunk 0: a change there (a new label) rebuilds.
 const fixedTexts = collectFixedTexts();
-const fixedTextsHash = createHash('sha256').update([...fixedTexts].sort().join('')).digest('hex').slice(0, 16);
+const headingTexts = collectHeadingTexts();
+const fixedTextsHash = createHash('sha256').update([...fixedTexts].sort().join('') + '|' + [...headingTexts].sort().join('')).digest('hex').slice(0, 16);
 
 for (const rare of RARE_SOURCES) {
   if (rare.file !== null && !fs.existsSync(rare.file)) fail(`${rare.file} is missing: install it with \`apt-get install -y ${rare.apt}\` (rare characters).`);
 }
-/** Identifies the installed rare fonts (their sizes): a new Debian version rebuilds. */
-const rareSourcesKey = RARE_SOURCES.map((rare) => `${rare.face}:${rare.file === null ? source : fs.statSync(rare.file).size}`).join(',');
+for (const role of ROLE_SOURCES) {
+  if (role.package !== undefined) {
+    let dir;
+    try {
+      dir = path.dirname(require.resolve(`${role.package}/package.json`));
+    } catch {
+      fail(`${role.package} is not installed: run \`npm install\` (it is a devDependency; ${role.role} role).`);
+    }
+    role.path = path.join(dir, role.file);
+    role.source = `${role.package}@${JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version}`;
+    if (role.packageLicense !== undefined) role.copyright = path.join(dir, role.packageLicense);
+  } else {
+    role.path = role.file;
+    role.source = `Debian ${role.apt}`;
+  }
+  if (!fs.existsSync(role.path)) fail(`${role.path} is missing: ${role.apt ? `install it with \`apt-get install -y ${role.apt}\`` : 'the package layout changed'} (${role.role} role).`);
+}
+/** Identifies the installed rare and role fonts (their sizes): a new Debian version rebuilds. */
+const rareSourcesKey = [
+  ...RARE_SOURCES.map((rare) => `${rare.face}:${rare.file === null ? source : fs.statSync(rare.file).size}`),
+  ...ROLE_SOURCES.map((role) => `${role.role}:${role.source}:${fs.statSync(role.path).size}`),
+].join(',');
 
 if (!force && upToDate()) {
   const manifest = readJson(path.join(outDir, 'manifest.json'));
@@ -239,6 +273,47 @@ for (const rare of rareSources) {
   }
 }
 
+// Role chunks: each heading face's chunk 0 holds the headings' fixed wording, then GB2312 in small chunks; they
+// list only what their face maps (anything else prints in the main serif).
+const roleCommon = [...headingTexts].map((c) => c.codePointAt(0));
+const roleRest = [...chunk0.filter((cp) => !isHan(cp)), ...gb2312Rows1And2, ...gb2312Level1, ...gb2312Level2, ...gb2312Symbols];
+for (const role of ROLE_SOURCES) {
+  const bytes = fs.readFileSync(role.path);
+  if (!sfnt.isTrueTypeWithGlyf(bytes)) fail(`${role.path} is not a TrueType font with glyf outlines`);
+  const roleCmap = sfnt.readCmapGlyphs(bytes);
+  const roleGlyphBytes = sfnt.readGlyphSizes(bytes);
+  const maps = (cp) => cp <= 0xffff && !(cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) && (roleCmap.get(cp) ?? 0) !== 0;
+  const taken = new Set();
+  const pick = (list) => list.filter((cp) => maps(cp) && !taken.has(cp) && taken.add(cp)).sort(byCodePoint);
+  const planned = [{ tier: 'role-common', codePoints: pick(roleCommon) }];
+  const rest = pick(roleRest);
+  const weight = (cp) => roleGlyphBytes[roleCmap.get(cp)] + 24;
+  for (const codePoints of balancedSplit(rest, weight, Infinity, ROLE_CHUNK_BYTES)) planned.push({ tier: 'role-gb2312', codePoints });
+  const listedByRole = new Set();
+  let n = 0;
+  for (const { tier, codePoints: wanted } of planned) {
+    const codePoints = wanted.filter((cp) => !listedByRole.has(cp));
+    if (codePoints.length === 0) continue;
+    const subset = await subsetFont(bytes, String.fromCodePoint(...codePoints), {
+      targetFormat: 'sfnt',
+      noLayoutClosure: true,
+      dropTables: DROP_TABLES,
+      preserveNameIds: NAME_IDS,
+    });
+    const subsetCmap = sfnt.readCmapGlyphs(subset);
+    const missing = codePoints.filter((cp) => !subsetCmap.get(cp));
+    if (missing.length > 0) fail(`${role.role} chunk ${n} lacks ${missing.map(hex).join(' ')}`);
+    // hb-subset may add bidi mirrors: list what it maps and no other role chunk lists.
+    const listed = [...subsetCmap.keys()].filter((cp) => maps(cp) && !listedByRole.has(cp)).sort(byCodePoint);
+    for (const cp of listed) listedByRole.add(cp);
+    const hash = createHash('sha256').update(subset).digest('hex').slice(0, 8);
+    const file = `${role.role}${String(n).padStart(3, '0')}-${hash}.ttf`;
+    fs.writeFileSync(path.join(tmpDir, file), subset);
+    chunks.push({ file, bytes: subset.length, tier, face: role.face, role: role.role, characters: listed.length, ranges: toRanges(listed) });
+    n++;
+  }
+}
+
 const manifest = {
   family: FAMILY,
   license: LICENSE,
@@ -252,6 +327,7 @@ const manifest = {
   faces: [
     { face: FAMILY, license: LICENSE, licenseFile: 'OFL.txt' },
     ...rareSources.filter((rare) => rare.face !== FAMILY).map((rare) => ({ face: rare.face, license: rare.license, licenseFile: rare.licenseFile, source: rare.source })),
+    ...ROLE_SOURCES.map((role) => ({ face: role.face, role: role.role, license: LICENSE, licenseFile: role.licenseFile, source: `${role.source} (${role.file})` })),
   ],
   chunks,
 };
@@ -271,6 +347,21 @@ for (const rare of rareSources) {
     '',
   ];
   fs.writeFileSync(path.join(tmpDir, rare.licenseFile), text.join('\n'));
+}
+for (const role of ROLE_SOURCES) {
+  if (role.copyright === undefined) continue; // the main package's licence, already in OFL.txt
+  const text = [
+    `${role.face}: subset chunk fonts (${role.role}*.ttf in manifest.json, the ${role.role} role of the PDFs of this site),`,
+    `made with HarfBuzz hb-subset from ${role.file} (${role.source}). Each keeps the original outlines and`,
+    'metrics of some characters; OpenType layout and vertical metrics tables are left out. They are distributed',
+    `under the same licence, the ${LICENSE}, below.`,
+    '',
+    '-'.repeat(72),
+    '',
+    fs.readFileSync(role.copyright, 'utf8').trimEnd(),
+    '',
+  ];
+  fs.writeFileSync(path.join(tmpDir, role.licenseFile), text.join('\n'));
 }
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.renameSync(tmpDir, outDir);
@@ -310,12 +401,16 @@ function report(manifest, skipped) {
   const total = manifest.chunks.reduce((sum, chunk) => sum + chunk.bytes, 0);
   const characters = manifest.chunks.reduce((sum, chunk) => sum + chunk.characters, 0);
   const first = manifest.chunks[0];
+  const roles = ROLE_SOURCES.map((role) => {
+    const own = manifest.chunks.filter((chunk) => chunk.role === role.role);
+    return `${role.role} ${own.length} chunks ${own.reduce((sum, chunk) => sum + chunk.bytes, 0)} bytes (chunk 0 ${own[0]?.bytes ?? 0})`;
+  });
   const ms = Math.round(performance.now() - started);
   const what = skipped ? 'up to date, skipped' : 'built';
   console.log(
     `build-fonts: ${what} (${manifest.source}, script v${manifest.scriptVersion}) in ${ms} ms: ` +
       `${manifest.chunks.length} chunks, ${characters} characters, ${total} bytes in total, ` +
-      `chunk 0 ${first.bytes} bytes (${first.characters} characters) -> ${path.relative(root, outDir)}/`,
+      `chunk 0 ${first.bytes} bytes (${first.characters} characters); ${roles.join('; ')} -> ${path.relative(root, outDir)}/`,
   );
 }
 
@@ -342,6 +437,42 @@ function collectFixedTexts() {
   return chars;
 }
 
+/** What the documents print in the heading roles, from our own content: frontmatter wording (issuer, titles,
+ *  cover, opinion blocks), "## " headings, the schema's titles (the 申报材料 headings), and the few words the
+ *  layout itself adds. tests/unit/pdf-fonts-build.test.ts checks that the blank documents need nothing more. */
+function collectHeadingTexts() {
+  const chars = new Set();
+  const addText = (text) => {
+    for (const c of text) chars.add(c);
+  };
+  const FRONTMATTER_KEYS = new Set(['issuer', 'title', 'titleLines', 'coverFields', 'coverFooter', 'opinionBlocks', 'notesTitle']);
+  for (const file of listFiles('src/content', '.md')) {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const [, frontmatter = '', body = ''] = text.split(/^---$/m);
+    let key = '';
+    for (const line of frontmatter.split('\n')) {
+      const keyed = /^(\w+):\s*(.*)$/.exec(line);
+      if (keyed) {
+        key = keyed[1];
+        if (FRONTMATTER_KEYS.has(key)) addText(keyed[2]);
+      } else if (FRONTMATTER_KEYS.has(key)) addText(line.replace(/^\s*-\s*/, ''));
+    }
+    for (const line of body.split('\n')) if (line.startsWith('## ')) addText(line.slice(3));
+  }
+  const addTitles = (value) => {
+    if (Array.isArray(value)) value.forEach(addTitles);
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'title' && typeof item === 'string') addText(item);
+        else addTitles(item);
+      }
+    }
+  };
+  addTitles(readJson(path.join(root, 'schemas/application.schema.json')));
+  addText('填 表 说 明附件0123456789（工作室名称）未完成 · 仅供核对');
+  return chars;
+}
+
 function listFiles(dir, extension) {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
@@ -355,10 +486,10 @@ function listFiles(dir, extension) {
 
 /** Splits a list into as many chunks as TARGET_CHUNK_BYTES asks (at most `maxCount` code points each), cut where
  *  the running weight crosses each share. */
-function balancedSplit(list, weight, maxCount = Infinity) {
+function balancedSplit(list, weight, maxCount = Infinity, target = TARGET_CHUNK_BYTES) {
   if (list.length === 0) return [];
   const total = list.reduce((sum, cp) => sum + weight(cp), 0);
-  const count = Math.max(1, Math.ceil(total / TARGET_CHUNK_BYTES), Math.ceil(list.length / maxCount));
+  const count = Math.max(1, Math.ceil(total / target), Math.ceil(list.length / maxCount));
   const out = [];
   let current = [];
   let running = 0;
@@ -425,14 +556,14 @@ function checkChunk(bytes, codePoints, index, privateUse = false) {
 function licenceText() {
   const licence = fs.readFileSync(path.join(packageDir, LICENSE_FILE), 'utf8');
   const lines = [
-    `${FAMILY} Regular, as subset chunk fonts for the PDFs of this site`,
+    `${FAMILY} Regular (c*.ttf) and Bold (title*.ttf, the 小标宋 title role), as subset chunk fonts for the PDFs of this site`,
     '',
     `Copyright notice in the font: ${nameRecords.get(0) ?? '(none)'}`,
   ];
   if (nameRecords.has(7)) lines.push(`Trademark: ${nameRecords.get(7)}`);
   lines.push(
     `Font version: ${nameRecords.get(5) ?? '(unknown)'}`,
-    `Source: ${FONT_FILE} from the npm package ${source}`,
+    `Source: ${FONT_FILE} and ${ROLE_SOURCES.find((role) => role.role === 'title')?.file} from the npm package ${source}`,
     '',
     'The chunk fonts (c*.ttf) are subsets of that font made with HarfBuzz hb-subset: each keeps the original',
     'glyph outlines and metrics of some of its characters; OpenType layout and vertical metrics tables are left',

@@ -8,6 +8,7 @@ import { preSendCheck } from '../core/attachments/preSend';
 import { ATTACHMENT_REQUIREMENTS } from '../core/attachments/requirements';
 import { videoDurationAdvice } from '../core/attachments/rules';
 import { formatBytes } from '../core/bytes';
+import { describeUnprintable, type UnprintableCharacter } from '../core/pdf/fonts/coverage';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory, type DraftAttachment } from '../core/draft/types';
 import { formatSeconds, useVideoSeconds } from './attachments/useVideoSeconds';
 import { NextStep, type Step } from './NextStep';
@@ -64,6 +65,8 @@ function Block({ item }: { item: Presented }) {
 
 /** The workspace's part of the review: the desk shows a package's files itself and has no path to follow. */
 interface WorkspaceProps {
+  /** Characters no font prints, with their fields (useUnprintable). */
+  unprintable: readonly UnprintableCharacter[];
   attachments: readonly DraftAttachment[];
   issues: Issue[];
   steps: { previous: Step | undefined; next: Step | undefined };
@@ -165,7 +168,7 @@ export function SectionEntries({ app, ctx, section }: { app: Application; ctx: N
 }
 
 /** 检查申报内容: everything entered, grouped as the form is, and the self-check against the six 申报条件. */
-export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: Props) {
+export function ReviewPage({ app, ctx, statuses, attachments, issues, unprintable = [], steps }: Props) {
   const errors = statuses.flatMap((s) => s.errors);
   const warnings = statuses.flatMap((s) => s.warnings);
   // On the desk there is no form to go back to: no links to edit a section.
@@ -173,12 +176,19 @@ export function ReviewPage({ app, ctx, statuses, attachments, issues, steps }: P
   return (
     <>
       <h2 id="section-title" tabIndex={-1}>检查申报内容</h2>
-      {errors.length === 0 ? (
+      {unprintable.length > 0 && (
+        <div className="notice-box notice-error" role="alert">
+          <h3>有{unprintable.length}个字符无法打印到PDF中</h3>
+          <ul>{unprintable.map((u) => <li key={u.char}>{describeUnprintable(u)}</li>)}</ul>
+          <p>请在上述栏目中删去或改写这些字符（表情符号、从网页或微信复制带来的不可见字符等）；也可以在“生成PDF与材料包”中选择略去它们生成PDF。</p>
+        </div>
+      )}
+      {errors.length === 0 && unprintable.length === 0 ? (
         <div className="notice-box notice-success" role="status">
           <h3>申报内容已填写完整</h3>
           <p>所有必填项均已填写，格式符合填表说明。{warnings.length > 0 ? `另有${warnings.length}条建议，可酌情完善。` : ''}</p>
         </div>
-      ) : (
+      ) : errors.length === 0 ? null : (
         <div className="notice-box notice-error">
           <h3>还有{errors.length}项需要填写或修改</h3>
           <ul>

@@ -22,7 +22,7 @@ function Item({ status, current }: { status: SectionStatus; current: boolean }) 
 }
 
 /** The form's sections with where each stands; one can move between them freely. */
-export function SectionNav({ statuses, current, attachmentCount }: { statuses: SectionStatus[]; current: string; attachmentCount: number }) {
+export function SectionNav({ statuses, current, attachmentCount, unprintable = 0 }: { statuses: SectionStatus[]; current: string; attachmentCount: number; unprintable?: number }) {
   const form = statuses.filter((s) => !s.section.id.startsWith('materials-'));
   const materials = statuses.filter((s) => s.section.id.startsWith('materials-'));
   const errors = statuses.reduce((n, s) => n + s.errors.length, 0);
@@ -49,8 +49,8 @@ export function SectionNav({ statuses, current, attachmentCount }: { statuses: S
           <li>
             <a href="#review" aria-current={current === 'review' ? 'step' : undefined}>
               <span>检查申报内容</span>
-              <span className={`status-badge ${errors === 0 ? 'status--complete' : 'status--partial'}`}>
-                {errors === 0 ? '可以提交' : `共${errors}项待完善`}
+              <span className={`status-badge ${errors === 0 && unprintable === 0 ? 'status--complete' : 'status--partial'}`}>
+                {errors > 0 ? `共${errors}项待完善` : unprintable > 0 ? `${unprintable}个字符无法打印` : '可以提交'}
               </span>
             </a>
           </li>

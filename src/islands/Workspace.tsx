@@ -18,6 +18,7 @@ import type { Step } from './NextStep';
 import { SaveBar, type RemovedRow } from './SaveBar';
 import { ReviewPage } from './ReviewPage';
 import { SectionNav, VIEW_TITLES } from './SectionNav';
+import { useUnprintable } from './useUnprintable';
 import { SectionView } from './SectionView';
 import { AttachmentsView } from './attachments/AttachmentsView';
 import { useAttachments } from './hooks/useAttachments';
@@ -121,15 +122,17 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
   const autosave = useAutosave({ value: app, enabled: !readOnly, save, onUnsaved: repository.persistent ? onUnsaved : () => undefined, onSaved });
   const { state: saveState, saveNow, pending, flush } = autosave;
 
-  // So that a first PDF made offline works: the font chunks of this draft, fetched when idle (loaded apart from
-  // the form's code).
+  const unprintable = useUnprintable(app);
+
+  // So that a first PDF made offline works: the font chunks of this draft's 申报表 and 申报材料 (every role), fetched
+  // when idle (loaded apart from the form's code, without jsPDF).
   const appNow = useRef(app);
   appNow.current = app;
   useEffect(() => {
-    void Promise.all([import('../io/fonts/prefetch'), import('../core/pdf/documents/texts')]).then(([{ prefetchFontChunks }, { fieldTexts }]) =>
-      prefetchFontChunks(() => fieldTexts(appNow.current)),
+    void Promise.all([import('../io/fonts/prefetch'), import('../core/pdf/documentTexts')]).then(([{ prefetchFontChunks }, { fontTexts }]) =>
+      prefetchFontChunks(() => fontTexts({ kind: 'form', app: appNow.current, ctx, ...templates })),
     );
-  }, []);
+  }, [ctx, templates]);
 
   // Fixed on load (an import, a restored copy): store the cleaned text at once.
   useEffect(() => {
@@ -218,7 +221,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
         onUndo={undoRemove}
         onDismiss={() => setRemoved(null)}
       />
-      <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} />
+      <SectionNav statuses={statuses} current={view} attachmentCount={attachments.list.length} unprintable={unprintable.length} />
       <section className="apply-main" aria-labelledby="section-title">
         {storeNote && <p className="notice-box notice-warning" role="alert">{storeNote}</p>}
         {fixes.length > 0 && (
@@ -235,7 +238,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
         ) : view === 'attachments' ? (
           <AttachmentsView state={attachments} readOnly={readOnly} steps={stepsAround('attachments')} />
         ) : view === 'review' || !current ? (
-          <ReviewPage app={app} ctx={ctx} statuses={statuses} attachments={attachments.list} issues={issues} steps={stepsAround('review')} />
+          <ReviewPage app={app} ctx={ctx} statuses={statuses} attachments={attachments.list} issues={issues} unprintable={unprintable} steps={stepsAround('review')} />
         ) : (
           <fieldset className="workspace-fields" disabled={readOnly}>
             <SectionView

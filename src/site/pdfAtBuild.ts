@@ -4,11 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyApplication } from '../core/application/schema';
 import { formatChineseDate } from '../core/chinese-date';
-import { noticeDocument, type NoticeInput, type NoticeParagraph } from '../core/pdf/documents/notice';
-import { chunkFace, createFontResolver, planFonts, runsByFont, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
-import { makePdf } from '../core/pdf/makePdf';
-import { PdfWriter } from '../core/pdf/render/renderPdf';
-import { A4 } from '../core/pdf/documents/template';
+import type { NoticeInput, NoticeParagraph } from '../core/pdf/documents/notice';
+import { chunkFace, createFontResolver, planFonts, validateFontManifest, type DocumentText } from '../core/pdf/fonts';
+import { documentTexts, makePdf, type PdfJob } from '../core/pdf/makePdf';
 import { loadAttachments, loadNotice } from './notice';
 import { formTemplate, outlineTemplate, plainText } from './templates';
 
@@ -34,21 +32,29 @@ function paragraphs(markdown: string): NoticeParagraph[] {
     .map((p) => (p.startsWith('## ') ? { kind: 'heading', text: plainText(p.slice(3)) } : { kind: 'paragraph', text: plainText(p) }));
 }
 
-export async function blankFormPdf(): Promise<ArrayBuffer> {
+/** A job without application data: the blank form, or the notice. */
+async function blankJob(kind: 'blankForm' | 'notice'): Promise<PdfJob> {
   const form = await formTemplate();
   const outline = await outlineTemplate();
   const notice = await loadNotice();
   const ctx = { noticeYear: Number(notice.data.date.slice(0, 4)), noticeDate: notice.data.date };
-  const job = { kind: 'blankForm' as const, app: emptyApplication(), ctx, form, outline };
-  const { fonts, resolver } = fontsFor([{ path: '', label: '表格', text: [...form.titleLines, ...form.coverFields, form.coverFooter, ...form.notes].join('\n') }]);
-  return makePdf(job, { fonts, resolver }).bytes;
+  return { kind, app: emptyApplication(), ctx, form, outline, ...(kind === 'notice' ? { notice: await noticeInput() } : {}) };
 }
 
-export async function noticePdf(): Promise<ArrayBuffer> {
+async function builtPdf(kind: 'blankForm' | 'notice'): Promise<ArrayBuffer> {
+  const job = await blankJob(kind);
+  return makePdf(job, fontsFor(documentTexts(job))).bytes;
+}
+
+export const blankFormPdf = (): Promise<ArrayBuffer> => builtPdf('blankForm');
+export const noticePdf = (): Promise<ArrayBuffer> => builtPdf('notice');
+
+/** The notice and its attachments as the notice PDF prints them (also served as JSON for the browser's copy). */
+export async function noticeInput(): Promise<NoticeInput> {
   const notice = await loadNotice();
   const attachments = await loadAttachments();
   const n = notice.data;
-  const input: NoticeInput = {
+  return {
     issuer: n.issuer,
     docNumber: n.docNumber,
     titleLines: n.titleLines,
@@ -66,9 +72,5 @@ export async function noticePdf(): Promise<ArrayBuffer> {
       ...(a.data.opinionBlocks ? { opinionBlocks: a.data.opinionBlocks } : {}),
     })),
   };
-  const allText = JSON.stringify(input);
-  const { fonts, resolver } = fontsFor([{ path: '', label: '通知', text: allText.replace(/[\\{}"[\]:,]/g, ' ') }]);
-  const writer = new PdfWriter(fonts, (text) => runsByFont(text, resolver), A4, resolver.decode);
-  const doc = noticeDocument(input, writer.measurer);
-  return writer.render(doc);
 }
+

@@ -4,7 +4,8 @@ import '../compat/polyfills';
 import { describeError, UserError } from '../core/errors';
 import { chunkFace, prepareUserFont } from '../core/pdf/fonts';
 import { UNEXPECTED_PDF_FAILURE } from '../core/pdf/failure';
-import { documentTexts, makePdf } from '../core/pdf/makePdf';
+import { fontTexts } from '../core/pdf/documentTexts';
+import { makePdf } from '../core/pdf/makePdf';
 import { loadBundledFonts } from '../io/fonts';
 import type { PdfRequest, PdfResponse } from '../io/pdfClient';
 
@@ -20,7 +21,7 @@ scope.onmessage = async (event: MessageEvent<PdfRequest>) => {
     const extra = user?.ok ? [user.font] : [];
     post({ id, type: 'progress', text: '正在载入字体……', fraction: 0.05 });
     let fetched = 0;
-    const fonts = await loadBundledFonts(fontBase, documentTexts(job), {
+    const fonts = await loadBundledFonts(fontBase, fontTexts(job), {
       extraFonts: extra,
       onProgress: (p) => {
         fetched = p.loadedBytes;

@@ -475,10 +475,14 @@ test('after one visit to /apply/, a first PDF made offline works', async ({ page
   await page.getByLabel('导入草稿文件').setInputFiles(FIXTURE_PATH);
   await expect(studioName(page)).toHaveValue('熊建华劳模创新工作室');
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
-  // The common chunk arrives in the background, without any PDF having been made.
+  // The common chunk and the headings' chunks (黑体, 楷体, 小标宋) arrive in the background, without any PDF made.
+  const cached = () => page.evaluate(async () => (await (await caches.open('lmcx-fonts-v1')).keys()).map((r) => r.url));
   await expect
-    .poll(() => page.evaluate(async () => (await (await caches.open('lmcx-fonts-v1')).keys()).map((r) => r.url).some((u) => /\/c000-[0-9a-f]{8}\.ttf$/.test(u))), { timeout: 30_000 })
-    .toBe(true);
+    .poll(async () => {
+      const urls = await cached();
+      return ['c000', 'hei000', 'kai000', 'title000'].filter((chunk) => !urls.some((u) => new RegExp(`/${chunk}-[0-9a-f]{8}\\.ttf$`).test(u)));
+    }, { timeout: 30_000 })
+    .toEqual([]);
   await context.setOffline(true);
   await page.reload();
   await showView(page, 'output');

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { isTrueTypeWithGlyf, readCmap } from '../../src/core/pdf/fonts/cmap';
 import { planFonts, type DocumentText } from '../../src/core/pdf/fonts/coverage';
 import { rangeBounds, validateFontManifest } from '../../src/core/pdf/fonts/manifest';
+import { emptyApplication } from '../../src/core/application/schema';
+import { fontTexts } from '../../src/core/pdf/documentTexts';
+import { documentTexts, type PdfJob } from '../../src/core/pdf/makePdf';
 import fixture from '../fixtures/typical-application.json';
+import { CTX, typicalApplication } from './fixture';
+import { FORM, OUTLINE } from './pdf-node';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIR = path.resolve(HERE, '../../public/fonts/noto-serif-sc');
@@ -18,6 +23,8 @@ const BUILT = existsSync(MANIFEST);
 const NOTICE = readFileSync(path.resolve(HERE, '../fixtures/notice-hong-gong-ban-2021-31.txt'), 'utf8');
 /** The issue's budget: the typical fixture's PDFs fetch at most 2 MB of font data. */
 const BUDGET = 2_000_000;
+/** Issue 18: 申报表 + 申报材料 of the typical application, all roles together, at most 2.5 MB. */
+const ROLES_BUDGET = 2_500_000;
 
 function fixtureTexts(): DocumentText[] {
   const out: DocumentText[] = [];
@@ -51,8 +58,11 @@ describe.skipIf(!BUILT)(SUITE, () => {
   });
 
   it('writes TrueType chunks whose size, hash and cmap are as the manifest says', () => {
-    const earlier = new Set<number>();
+    // Per role: each role's chunks list a code point once; the main font's (and its rare chunks') likewise.
+    const earlierByRole = new Map<string, Set<number>>();
     for (const chunk of manifest?.chunks ?? []) {
+      const earlier = earlierByRole.get(chunk.role ?? '') ?? new Set<number>();
+      earlierByRole.set(chunk.role ?? '', earlier);
       const file = path.join(DIR, chunk.file);
       expect(statSync(file).size, chunk.file).toBe(chunk.bytes);
       const bytes = readFileSync(file);
@@ -110,6 +120,42 @@ describe.skipIf(!BUILT)(SUITE, () => {
     const rare = withJi.chunks.filter((file) => !plan.chunks.includes(file));
     expect(rare).toHaveLength(1);
     expect(sizes.get(rare[0] ?? '') ?? Infinity).toBeLessThan(200_000);
+  });
+
+  it('gives each heading role its own face: a small chunk 0 with all the blank documents print in it, GB2312 in small chunks', () => {
+    if (manifest === undefined) return;
+    const faces = { hei: 'Noto Sans SC Medium', kai: 'LXGW WenKai', title: 'Noto Serif SC Bold' } as const;
+    const blank = emptyApplication();
+    const jobs: PdfJob[] = (['blankForm', 'form', 'materials'] as const).map((kind) => ({ kind, app: blank, ctx: CTX, form: FORM, outline: OUTLINE, incomplete: kind !== 'blankForm' }));
+    for (const [role, face] of Object.entries(faces)) {
+      const own = manifest.chunks.filter((chunk) => chunk.role === role);
+      expect(own.every((chunk) => chunk.face === face), role).toBe(true);
+      const [first, ...rest] = own;
+      expect(first?.tier, role).toBe('role-common');
+      expect(first?.bytes ?? Infinity, role).toBeLessThan(150_000);
+      expect(Math.max(...rest.map((chunk) => chunk.bytes)), role).toBeLessThan(40_000);
+      // The fixed wording in this role (empty application: only the templates' words) needs only its chunk 0.
+      const texts = jobs.flatMap(documentTexts).filter((t) => t.role === role);
+      expect(texts.length, role).toBeGreaterThan(0);
+      const plan = planFonts(texts, manifest);
+      expect(plan.chunks.filter((file) => manifest.chunks.find((c) => c.file === file)?.role === role), role).toEqual([first?.file]);
+    }
+  });
+
+  it('prints 申报表 and 申报材料 of the typical application in all roles within 2.5 MB', () => {
+    if (manifest === undefined) return;
+    const app = typicalApplication();
+    const texts = (['form', 'materials'] as const).flatMap((kind) => documentTexts({ kind, app, ctx: CTX, form: FORM, outline: OUTLINE, incomplete: true }));
+    const plan = planFonts(texts, manifest);
+    const sizes = new Map(manifest.chunks.map((c) => [c.file, c.bytes]));
+    const total = plan.chunks.reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
+    const roles = new Set(plan.chunks.map((file) => manifest.chunks.find((c) => c.file === file)?.role ?? 'main'));
+    expect([...roles].sort()).toEqual(['hei', 'kai', 'main', 'title']);
+    console.info(`typical 申报表 + 申报材料, all roles: ${plan.chunks.length} chunks, ${total} bytes`);
+    expect(total).toBeLessThanOrEqual(ROLES_BUDGET);
+    // The first PDF loads them all (fontTexts), so that the next one (申报材料 after 申报表) fetches nothing.
+    const first = planFonts(fontTexts({ kind: 'form', app, ctx: CTX, form: FORM, outline: OUTLINE }), manifest).chunks;
+    expect([...first].sort()).toEqual([...plan.chunks].sort());
   });
 
   it('covers every GBK hanzi in some chunk', () => {

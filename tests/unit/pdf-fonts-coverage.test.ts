@@ -222,3 +222,59 @@ describe('validateFontManifest', () => {
     expect(() => validateFontManifest(value)).toThrow(/^字体清单（manifest.json）格式不正确：/);
   });
 });
+
+describe('fonts per role (黑体, 楷体, 小标宋)', () => {
+  const HEI = 'hei000-11111111.ttf';
+  const HEI_MORE = 'hei001-22222222.ttf';
+  const KAI = 'kai000-33333333.ttf';
+  const json = manifestJson() as { chunks: unknown[] };
+  const withRoles = validateFontManifest({
+    ...json,
+    chunks: [
+      ...json.chunks,
+      { file: HEI, bytes: 100, tier: 'role-common', role: 'hei', face: 'Noto Sans SC Medium', ranges: [cp('一'), cp('劳'), cp('工')] },
+      { file: HEI_MORE, bytes: 100, tier: 'role-gb2312', role: 'hei', face: 'Noto Sans SC Medium', ranges: [cp('黄')] },
+      { file: KAI, bytes: 100, tier: 'role-common', role: 'kai', face: 'LXGW WenKai', ranges: [cp('工')] },
+    ],
+  });
+  const fangsong: ExtraFont = { name: 'User-FangSong', covers: (c) => c === cp('工') || c === cp('劳') };
+
+  it("prints a role's text in its own face, and what that face lacks in the main serif (rare characters too)", () => {
+    const resolver = createFontResolver(withRoles);
+    expect(resolver.fontFor(cp('劳'), 'hei')).toBe(HEI);
+    expect(resolver.fontFor(cp('黄'), 'hei')).toBe(HEI_MORE);
+    expect(resolver.fontFor(cp('男'), 'hei')).toBe(CHUNK0);
+    expect(resolver.fontFor(cp('𠮷'), 'hei')).toBe(RARE);
+    expect(resolver.fontFor(cp('工'), 'kai')).toBe(KAI);
+    // 'title' has no chunks here: the serif prints it; 'fangsong' and 'song' never take a role's chunks.
+    expect(resolver.fontFor(cp('劳'), 'title')).toBe(CHUNK0);
+    expect(resolver.fontFor(cp('劳'), 'fangsong')).toBe(CHUNK0);
+    expect(resolver.fontFor(cp('劳'), 'song')).toBe(CHUNK0);
+    expect(runsByFont('劳男𠮷', resolver, { role: 'hei' })).toEqual([
+      { font: HEI, text: '劳' },
+      { font: CHUNK0, text: '男' },
+      { font: RARE, text: String.fromCharCode(0xe003) },
+    ]);
+  });
+
+  it("the applicant's own font replaces only 仿宋: headings keep their faces, 宋 page numbers the serif", () => {
+    const resolver = createFontResolver(withRoles, [fangsong]);
+    expect(resolver.fontFor(cp('工'), 'fangsong')).toBe('User-FangSong');
+    expect(resolver.fontFor(cp('工'), 'hei')).toBe(HEI);
+    expect(resolver.fontFor(cp('工'), 'kai')).toBe(KAI);
+    expect(resolver.fontFor(cp('工'), 'song')).toBe(CHUNK0);
+  });
+
+  it('plans the chunks of each role from texts marked with it', () => {
+    const plan = planFonts([{ path: 'a', label: 'A', text: '劳男' }, { path: '', label: '黑体文字', text: '劳黄', role: 'hei' }], withRoles);
+    expect(plan.chunks).toEqual([CHUNK0, HEI, HEI_MORE]);
+    expect(planFonts([{ path: 'a', label: 'A', text: '劳男' }], withRoles).chunks).toEqual([CHUNK0]);
+  });
+
+  it('accepts a code point in several roles, but not twice in one role or a role on a rare chunk', () => {
+    const clash = { ...json, chunks: [...json.chunks, { file: HEI, bytes: 1, role: 'hei', ranges: [cp('工')] }, { file: HEI_MORE, bytes: 1, role: 'hei', ranges: [cp('工')] }] };
+    expect(() => validateFontManifest(clash)).toThrow(FontManifestError);
+    expect(() => validateFontManifest({ ...json, chunks: [...json.chunks, { file: HEI, bytes: 1, role: 'bold', ranges: [1] }] })).toThrow(/role/);
+    expect(() => validateFontManifest({ ...json, chunks: [...json.chunks, { file: HEI, bytes: 1, role: 'hei', pua: true, ranges: [1] }] })).toThrow(FontManifestError);
+  });
+});

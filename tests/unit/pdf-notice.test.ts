@@ -64,6 +64,33 @@ describe('the notice as a GB/T 9704 document', () => {
     expect(Math.max(...lengths)).toBeLessThanOrEqual(29);
   });
 
+  it('places 署名 and 成文日期 as GB/T 9704 7.3.5.2 asks of an unsealed document', () => {
+    const page = doc.pages.find((p) => texts(p).some((t) => t.text === INPUT.signature));
+    const items = texts(page);
+    const signature = items.find((t) => t.text === INPUT.signature);
+    const date = items.find((t) => t.text === INPUT.date);
+    const lastAnnexLine = items.filter((t) => t.text.startsWith('2.南昌市')).at(-1);
+    const pitch = (A4.width - 54 * MM) / 28;
+    const line = (225 * MM) / 22;
+    const measurer = fixedWidthMeasurer();
+    const gridWidth = (text: string): number => (measurer.width(text, 16, 'fangsong') * pitch) / 16;
+    if (signature === undefined || date === undefined || lastAnnexLine === undefined) throw new Error('署名, date or 附件说明 missing');
+    // One blank line under the 附件说明, the date on the line after the 署名.
+    expect(signature.y - lastAnnexLine.y).toBeCloseTo(2 * line, 1);
+    expect(date.y - signature.y).toBeCloseTo(line, 1);
+    // 署名 两字 in from the right edge of the 版心; the date starts two characters right of the 署名's first one.
+    const right = A4.width - 26 * MM;
+    expect(right - (signature.x + gridWidth(INPUT.signature))).toBeCloseTo(2 * pitch, 1);
+    expect(date.x - signature.x).toBeCloseTo(2 * pitch, 1);
+    // A date longer than the 署名 ends two characters from the right, and the 署名 moves left to stay two ahead.
+    const long = noticeDocument({ ...INPUT, signature: '市总', date: '2021年12月17日' }, measurer);
+    const longItems = long.pages.flatMap(texts);
+    const shortSignature = longItems.find((t) => t.text === '市总');
+    const longDate = longItems.find((t) => t.text === '2021年12月17日');
+    expect(right - ((longDate?.x ?? 0) + gridWidth('2021年12月17日'))).toBeCloseTo(2 * pitch, 1);
+    expect((longDate?.x ?? 0) - (shortSignature?.x ?? 0)).toBeCloseTo(2 * pitch, 1);
+  });
+
   it('starts each attachment on its own page, with its cover grid, 填表说明 and opinion block', () => {
     const annexPage = doc.pages.findIndex((p) => texts(p).some((t) => t.text === '附件1'));
     expect(annexPage).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { widths } from '../pdf/documents/formTable';
 import { pageNumbers } from '../pdf/documents/pageNumbers';
 import { A3_LANDSCAPE, MM, PT } from '../pdf/documents/template';
 import { runsByFont, type DocumentText, type FontResolver } from '../pdf/fonts';
+import { PLANNING_MEASURER, roleTexts } from '../pdf/documents/roleTexts';
 import { flow } from '../pdf/layout';
 import type { Block, PageData, TableCell, TableRow, TextMeasurer } from '../pdf/layout/types';
 import { PdfWriter, type PdfFont } from '../pdf/render/renderPdf';
@@ -81,7 +82,8 @@ function blocks(input: SummaryPdfInput): Block[] {
 export function summaryPdfTexts(input: SummaryPdfInput): DocumentText[] {
   const cols = columns(input.candidatesPerUnit);
   const text = [input.title, input.subtitle, '— 0123456789 —', ...cols.map((c) => c.header), ...input.rows.flatMap((row, i) => cols.map((c) => c.text(row, i)))].join('\n');
-  return [{ path: '', label: '汇总表', text }];
+  // Its 黑体 title and header row print in the 黑体 face: their characters, from a stand-in layout.
+  return [{ path: '', label: '汇总表', text }, ...roleTexts(summaryPages(input, PLANNING_MEASURER))];
 }
 
 export function summaryPages(input: SummaryPdfInput, measurer: TextMeasurer): PageData[] {
@@ -90,7 +92,7 @@ export function summaryPages(input: SummaryPdfInput, measurer: TextMeasurer): Pa
 }
 
 export function summaryPdf(input: SummaryPdfInput, fonts: { fonts: PdfFont[]; resolver: FontResolver }): { bytes: ArrayBuffer; pages: number } {
-  const writer = new PdfWriter(fonts.fonts, (text) => runsByFont(text, fonts.resolver).map((run) => ({ font: run.font, text: run.text })), A3_LANDSCAPE);
+  const writer = new PdfWriter(fonts.fonts, (text, role) => runsByFont(text, fonts.resolver, { role }).map((run) => ({ font: run.font, text: run.text })), A3_LANDSCAPE);
   const pages = summaryPages(input, writer.measurer);
   return { bytes: writer.render({ pages, title: input.title, subject: '南昌市总工会 洪工办〔2021〕31号 审核台汇总表', author: ISSUER }), pages: pages.length };
 }

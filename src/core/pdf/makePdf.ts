@@ -1,54 +1,19 @@
 // From an application to PDF bytes: choose the document, lay it out with the real fonts' metrics, draw it.
 // No IO: fonts are passed in (fetched by the worker in the browser, read from disk at build time).
-import type { Application, NoticeContext } from '../application/types';
-import { applicationFormDocument, type BuiltDocument } from './documents/applicationForm';
+import { buildDocument, type PdfJob } from './documentTexts';
 import { imposeBooklet } from './documents/booklet';
-import { materialsDocument } from './documents/materials';
-import { A3_LANDSCAPE, A4, type FormTemplate, type OutlineTemplate } from './documents/template';
-import { fieldTexts } from './documents/texts';
-import { WATERMARK_TEXT, withWatermark } from './documents/watermark';
-import { runsByFont, type DocumentText, type FontResolver } from './fonts';
-import type { TextMeasurer } from './layout/types';
+import { A3_LANDSCAPE, A4 } from './documents/template';
+import { withWatermark } from './documents/watermark';
+import { runsByFont, type FontResolver, type FontRole } from './fonts';
 import { PdfWriter, type PdfFont } from './render/renderPdf';
 
-
-export type PdfKind = 'form' | 'formA3' | 'materials' | 'blankForm';
-
-export interface PdfJob {
-  kind: PdfKind;
-  app: Application;
-  ctx: NoticeContext;
-  form: FormTemplate;
-  outline: OutlineTemplate;
-  /** The applicant chose to print without the characters no font has (emoji, invisible characters). */
-  omitUnprintable?: boolean;
-  /** Errors are left on 检查申报内容: every page carries the watermark 未完成 · 仅供核对. */
-  incomplete?: boolean;
-}
+export { documentTexts, type PdfJob, type PdfKind } from './documentTexts';
 
 export interface PdfFonts {
   fonts: PdfFont[];
   resolver: FontResolver;
   /** The user's 仿宋, when chosen: used for the 仿宋 text it covers. */
   fangsong?: string;
-}
-
-/** Every text the document may print, for planning which fonts to load. */
-export function documentTexts(job: PdfJob): DocumentText[] {
-  const fixed = [...job.form.titleLines, ...job.form.coverFields, job.form.coverFooter, ...job.form.notes, ...job.outline.titleLines, WATERMARK_TEXT].join('\n');
-  return [...(job.kind === 'blankForm' ? [] : fieldTexts(job.app)), { path: '', label: '表格文字', text: fixed }];
-}
-
-function build(job: PdfJob, measurer: TextMeasurer): BuiltDocument {
-  switch (job.kind) {
-    case 'materials':
-      return materialsDocument(job.app, job.ctx, job.outline, measurer);
-    case 'blankForm':
-      return applicationFormDocument(job.app, job.ctx, job.form, measurer, { blank: true });
-    case 'form':
-    case 'formA3':
-      return applicationFormDocument(job.app, job.ctx, job.form, measurer);
-  }
 }
 
 export interface MadePdf {
@@ -59,10 +24,10 @@ export interface MadePdf {
 export function makePdf(job: PdfJob, fonts: PdfFonts): MadePdf {
   const first = job.kind === 'formA3' ? A3_LANDSCAPE : A4;
   const options = job.omitUnprintable === true ? { replacement: '' } : {};
-  const split = (text: string) => runsByFont(text, fonts.resolver, options);
+  const split = (text: string, role: FontRole) => runsByFont(text, fonts.resolver, { ...options, role });
   const writer = new PdfWriter(fonts.fonts, split, first, fonts.resolver.decode);
-  const doc = build(job, writer.measurer);
-  const marked = job.incomplete === true && job.kind !== 'blankForm' ? withWatermark(doc.pages, writer.measurer) : doc.pages;
+  const doc = buildDocument(job, writer.measurer);
+  const marked = job.incomplete === true && job.kind !== 'blankForm' && job.kind !== 'notice' ? withWatermark(doc.pages, writer.measurer) : doc.pages;
   const pages = job.kind === 'formA3' ? imposeBooklet(marked) : marked;
   const title = job.kind === 'formA3' ? `${doc.title}（A3双面打印）` : doc.title;
   return { bytes: writer.render({ pages, title, subject: doc.subject, author: doc.author }), pages: pages.length };

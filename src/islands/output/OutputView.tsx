@@ -68,7 +68,7 @@ export default function OutputView({ app, ctx, issues, attachments, form, outlin
           </ul>
         )}
       </section>
-      <FontChoice chosen={font} onChange={setFont} />
+      <FontChoice chosen={font} onChange={setFont} job={job} fontBase={bundledFontBase()} />
       <PdfPanel job={job} font={font} fontBase={bundledFontBase()} onMade={(kind, blob) => setPdfs((p) => ({ ...p, [kind]: blob }))} />
       <VolumePanel job={job} font={font} fontBase={bundledFontBase()} attachments={attachments} onMade={setVolume} />
       <WordPanel job={job} />

@@ -6,7 +6,7 @@ import { UNEXPECTED_PDF_FAILURE } from '../../core/pdf/failure';
 import { generatePdf, type PdfResult } from '../../io/pdfClient';
 import type { ChosenFont } from './FontChoice';
 
-type Kind = Exclude<PdfKind, 'blankForm'>;
+type Kind = Exclude<PdfKind, 'blankForm' | 'notice'>;
 
 const LABELS: Record<Kind, string> = {
   form: '申报表PDF（A4）',

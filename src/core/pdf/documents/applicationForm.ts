@@ -77,7 +77,7 @@ function coverPage(app: Application, ctx: NoticeContext, template: FormTemplate,
   };
   let y = 70 * MM;
   template.titleLines.forEach((line, i) => {
-    center(line, y, i === 0 ? PT.小一 : PT.小初, 'hei');
+    center(line, y, i === 0 ? PT.小一 : PT.小初, 'song');
     y += i === 0 ? 30 * MM : 20 * MM;
   });
   y = 130 * MM;

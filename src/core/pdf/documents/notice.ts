@@ -80,6 +80,23 @@ function annexBlocks(annex: NoticeAnnex): Block[] {
   return blocks;
 }
 
+/**
+ * 署名 and 成文日期 of an unsealed document (GB/T 9704 7.3.5.2): one blank line under the 附件说明, the 署名 two
+ * characters in from the right, the date on the next line starting two characters right of the 署名's first
+ * character; a date longer than that moves the 署名 left so that the date ends two characters from the right.
+ */
+function signatureBlocks(signature: string, date: string, measurer: TextMeasurer): Block[] {
+  // On the grid each character advances PITCH: the laid-out width is the measured one scaled to the pitch.
+  const width = (text: string): number => (measurer.width(text, BODY.size, BODY.style) * PITCH) / BODY.size;
+  const dateStart = Math.min(WIDTH - 2 * PITCH - width(signature) + 2 * PITCH, WIDTH - 2 * PITCH - width(date));
+  const signatureStart = dateStart - 2 * PITCH;
+  return [
+    blank(),
+    para(signature, { indent: signatureStart / BODY.size, align: 'left', keepWithNext: true }),
+    para(date, { indent: dateStart / BODY.size, align: 'left' }),
+  ];
+}
+
 /** The red rule 4 mm under the document number, as wide as the text block. */
 function withRedRule(page: PageData, docNumber: string): PageData {
   const number = page.items.find((i) => i.kind === 'text' && i.text === docNumber);
@@ -93,7 +110,7 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
   const blocks: Block[] = [
     // The mark's line box is its em box (lineHeight = size), so its top is the spacer's end.
     { kind: 'spacer', height: MARK_TOP },
-    para(input.issuer, { size: PT.小初, style: 'hei', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 }),
+    para(input.issuer, { size: PT.小初, style: 'song', indent: 0, align: 'center', color: RED, lineHeight: PT.小初 }),
     blank(2),
     para(input.docNumber, { indent: 0, align: 'center' }),
     blank(2),
@@ -105,10 +122,7 @@ export function noticeDocument(input: NoticeInput, measurer: TextMeasurer): Buil
     // 附件说明 kept together: every line but the last keeps with the next.
     ...(first ? [para(`附件：${first.no}.${first.title}`, { keepWithNext: rest.length > 0 })] : []),
     ...rest.map((a, i) => para(`${a.no}.${a.title}`, { indent: 5, keepWithNext: i < rest.length - 1 })),
-    blank(3),
-    // 署名 and 成文日期 at the right, the date four characters in from the edge, kept together.
-    para(`${input.signature}　　`, { indent: 0, align: 'right', keepWithNext: true }),
-    para(`${input.date}　　　　`, { indent: 0, align: 'right' }),
+    ...signatureBlocks(input.signature, input.date, measurer),
     ...input.annexes.flatMap(annexBlocks),
   ];
   const pages = flow(blocks, { width: A4.width, height: A4.height, margins: MARGINS }, measurer);

@@ -11,6 +11,7 @@
 //   handed to jsPDF carries those (see {@link runsByFont}) and the renderer writes the real ones into ToUnicode.
 
 import { PUA_START, rangeBounds, type FontManifest } from './manifest';
+import type { BundledRole, FontRole } from './roles';
 
 /** A font supplied besides the bundled one (the user's 仿宋): its key and the BMP code points it prints. */
 export interface ExtraFont {
@@ -23,6 +24,8 @@ export interface DocumentText {
   readonly path: string;
   readonly label: string;
   readonly text: string;
+  /** The role it prints in; 'fangsong' (body) when absent. */
+  readonly role?: FontRole;
 }
 
 export interface FieldRef {
@@ -70,8 +73,12 @@ function isInvisible(codePoint: number): boolean {
 }
 
 export interface FontResolver {
-  /** Key of the font that prints this code point (an extra font's name or a chunk's file name), or null. */
-  fontFor(codePoint: number): string | null;
+  /**
+   * Key of the font that prints this code point in a role (an extra font's name or a chunk's file name), or null.
+   * The extra fonts (the user's 仿宋) serve only 'fangsong'; a bundled role ('hei', 'kai', 'title') uses its own
+   * face's chunks, and every role falls back to the main serif and its rare-character chunks.
+   */
+  fontFor(codePoint: number, role?: FontRole): string | null;
   /** The text jsPDF is given for this character in `font`: itself, or its private-use stand-in in a rare chunk. */
   encode(char: string, font: string): string;
   /** The real code point behind a private-use stand-in of a rare chunk, or null (not a rare chunk's). */
@@ -82,18 +89,52 @@ export interface FontResolver {
   isChunk(font: string): boolean;
 }
 
-/** Builds the lookup once per document: binary search over the manifest's ranges. */
+/** Sorted code point ranges of some chunks, searched by binary search. */
+interface RangeTable {
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** Index into the manifest's chunks. */
+  readonly owners: Uint16Array;
+}
+
+function rangeTable(bounds: [number, number, number][]): RangeTable {
+  bounds.sort((a, b) => a[0] - b[0]);
+  const table = { starts: new Uint32Array(bounds.length), ends: new Uint32Array(bounds.length), owners: new Uint16Array(bounds.length) };
+  bounds.forEach(([start, end, owner], i) => {
+    table.starts[i] = start;
+    table.ends[i] = end;
+    table.owners[i] = owner;
+  });
+  return table;
+}
+
+/** Index of the range holding the code point, or -1. */
+function rangeOf(table: RangeTable, codePoint: number): number {
+  let lo = 0;
+  let hi = table.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codePoint < (table.starts[mid] ?? 0)) hi = mid - 1;
+    else if (codePoint > (table.ends[mid] ?? 0)) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Builds the lookup once per document: binary search over the manifest's ranges, one table per role. */
 export function createFontResolver(manifest: FontManifest, extraFonts: readonly ExtraFont[] = []): FontResolver {
-  const bounds: [number, number, number][] = [];
+  const bounds = new Map<BundledRole | undefined, [number, number, number][]>();
   // For the rare chunks: where each range starts in the chunk's private-use sequence, and the sequence itself.
   const puaOffset = new Map<number, number>();
   const puaCodePoints = new Map<string, number[]>();
   manifest.chunks.forEach((chunk, index) => {
     let offset = 0;
     const sequence: number[] = [];
+    const list = bounds.get(chunk.role) ?? [];
+    bounds.set(chunk.role, list);
     for (const range of chunk.ranges) {
       const [start, end] = rangeBounds(range);
-      bounds.push([start, end, index]);
+      list.push([start, end, index]);
       if (chunk.pua !== true) continue;
       puaOffset.set(start, offset);
       for (let cp = start; cp <= end; cp++) sequence.push(cp);
@@ -101,47 +142,30 @@ export function createFontResolver(manifest: FontManifest, extraFonts: readonly 
     }
     if (chunk.pua === true) puaCodePoints.set(chunk.file, sequence);
   });
-  bounds.sort((a, b) => a[0] - b[0]);
-  const starts = new Uint32Array(bounds.length);
-  const ends = new Uint32Array(bounds.length);
-  const owners = new Uint16Array(bounds.length);
-  bounds.forEach(([start, end, owner], i) => {
-    starts[i] = start;
-    ends[i] = end;
-    owners[i] = owner;
-  });
+  const main = rangeTable(bounds.get(undefined) ?? []);
+  const roles = new Map<FontRole, RangeTable>();
+  for (const [role, list] of bounds) if (role !== undefined) roles.set(role, rangeTable(list));
   const files = manifest.chunks.map((chunk) => chunk.file);
   const fileSet = new Set(files);
-  /** Index of the range holding the code point, or -1. */
-  const rangeOf = (codePoint: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (codePoint < (starts[mid] ?? 0)) hi = mid - 1;
-      else if (codePoint > (ends[mid] ?? 0)) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  };
-  const chunkFor = (codePoint: number): string | null => {
-    const at = rangeOf(codePoint);
-    return at < 0 ? null : (files[owners[at] ?? 0] ?? null);
+  const chunkIn = (table: RangeTable, codePoint: number): string | null => {
+    const at = rangeOf(table, codePoint);
+    return at < 0 ? null : (files[table.owners[at] ?? 0] ?? null);
   };
   return {
-    fontFor(codePoint: number): string | null {
+    fontFor(codePoint: number, role: FontRole = 'fangsong'): string | null {
       if (intrinsicallyUnprintable(codePoint) !== null || codePoint === 0x0a) return null;
       // An extra font is printed through its own BMP cmap: what lies beyond goes to the rare chunks.
-      if (codePoint <= 0xffff) for (const font of extraFonts) if (font.covers(codePoint)) return font.name;
-      return chunkFor(codePoint);
+      if (role === 'fangsong' && codePoint <= 0xffff) for (const font of extraFonts) if (font.covers(codePoint)) return font.name;
+      const own = roles.get(role);
+      return (own === undefined ? null : chunkIn(own, codePoint)) ?? chunkIn(main, codePoint);
     },
     encode(char: string, font: string): string {
       if (!puaCodePoints.has(font)) return char;
       const codePoint = char.codePointAt(0) ?? 0;
-      const at = rangeOf(codePoint);
-      const start = starts[at] ?? 0;
+      const at = rangeOf(main, codePoint);
+      const start = main.starts[at] ?? 0;
       const offset = puaOffset.get(start);
-      if (at < 0 || offset === undefined || files[owners[at] ?? 0] !== font) return char;
+      if (at < 0 || offset === undefined || files[main.owners[at] ?? 0] !== font) return char;
       return String.fromCharCode(PUA_START + offset + codePoint - start);
     },
     decode(font: string, code: number): number | null {
@@ -153,8 +177,8 @@ export function createFontResolver(manifest: FontManifest, extraFonts: readonly 
 }
 
 /** The font of one code point; see {@link createFontResolver} to look up many. */
-export function fontFor(codePoint: number, manifest: FontManifest, extraFonts: readonly ExtraFont[] = []): string | null {
-  return createFontResolver(manifest, extraFonts).fontFor(codePoint);
+export function fontFor(codePoint: number, manifest: FontManifest, extraFonts: readonly ExtraFont[] = [], role?: FontRole): string | null {
+  return createFontResolver(manifest, extraFonts).fontFor(codePoint, role);
 }
 
 /**
@@ -171,13 +195,14 @@ export function planFonts(
   const used = new Set<string>();
   const unprintable = new Map<string, { char: string; codePoint: number; reason: UnprintableReason; fields: FieldRef[] }>();
   const seen = new Map<string, string | null>();
-  for (const { path, label, text } of texts) {
+  for (const { path, label, text, role = 'fangsong' } of texts) {
     for (const char of charactersOf(text)) {
       if (char === '\n') continue;
-      let font = seen.get(char);
+      const key = `${role}:${char}`;
+      let font = seen.get(key);
       if (font === undefined) {
-        font = resolver.fontFor(char.codePointAt(0) ?? 0);
-        seen.set(char, font);
+        font = resolver.fontFor(char.codePointAt(0) ?? 0, role);
+        seen.set(key, font);
         if (font !== null) used.add(font);
       }
       if (font !== null) continue;
@@ -209,6 +234,8 @@ export interface RunsByFontOptions {
    * rendering, or print without those characters when the applicant chose so.
    */
   readonly replacement?: string;
+  /** The role the text prints in; 'fangsong' when absent. */
+  readonly role?: FontRole;
 }
 
 export class UnprintableCharacterError extends Error {
@@ -244,7 +271,7 @@ export function runsByFont(text: string, resolver: FontResolver, options: RunsBy
       continue;
     }
     const codePoint = char.codePointAt(0) ?? 0;
-    const font = resolver.fontFor(codePoint);
+    const font = resolver.fontFor(codePoint, options.role);
     if (font !== null) {
       append(font, resolver.encode(char, font));
       continue;
@@ -252,7 +279,7 @@ export function runsByFont(text: string, resolver: FontResolver, options: RunsBy
     if (options.replacement === undefined) throw new UnprintableCharacterError(char, codePoint);
     for (const replacementChar of options.replacement) {
       const replacementCode = replacementChar.codePointAt(0) ?? 0;
-      const replacementFont = resolver.fontFor(replacementCode);
+      const replacementFont = resolver.fontFor(replacementCode, options.role);
       if (replacementFont === null) throw new UnprintableCharacterError(replacementChar, replacementCode);
       append(replacementFont, replacementChar);
     }

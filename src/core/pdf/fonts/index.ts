@@ -3,3 +3,4 @@ export * from './manifest';
 export * from './coverage';
 export * from './cmap';
 export * from './userFont';
+export * from './roles';

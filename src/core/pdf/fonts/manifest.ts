@@ -1,5 +1,6 @@
 // The manifest of the bundled font's chunks, written by scripts/build-fonts.mjs to
 // public/fonts/noto-serif-sc/manifest.json and fetched (from the site itself) before the first PDF.
+import { isBundledRole, type BundledRole } from './roles';
 
 /** An inclusive code point range; a lone code point is written as a plain number. */
 export type CodePointRange = number | readonly [number, number];
@@ -19,8 +20,13 @@ export interface FontChunk {
    * jsPDF addresses glyphs by one UTF-16 unit; the text drawn with it carries those stand-ins (FontResolver.encode).
    */
   readonly pua?: boolean;
-  /** The typeface it was cut from when not the main family ('HanaMinB', …): informative. */
+  /** The typeface it was cut from when not the main family ('HanaMinB', 'Noto Sans SC Medium', …). */
   readonly face?: string;
+  /**
+   * The role it prints ('hei' 黑体, 'kai' 楷体, 'title' 小标宋); absent for the main serif, which prints 仿宋 and 宋
+   * text and every character a role's face lacks. Chunks of different roles may list the same code point.
+   */
+  readonly role?: BundledRole;
 }
 
 /** First private-use code point of a {@link FontChunk.pua} chunk; the BMP's private-use area holds 6,400. */
@@ -87,6 +93,12 @@ export function validateFontManifest(value: unknown): FontManifest {
     }
     const face = chunk['face'];
     if (typeof face === 'string') out.face = face;
+    const role = chunk['role'];
+    if (role !== undefined) {
+      if (!isBundledRole(role)) throw new FontManifestError(`${where}.role 应为 hei、kai 或 title`);
+      if (chunk['pua'] === true) throw new FontManifestError(`${where} 是生僻字字块，不能属于某一角色`);
+      out.role = role;
+    }
     return out;
   });
   checkNoOverlap(chunks);
@@ -128,7 +140,13 @@ function validateRanges(value: unknown, where: string): CodePointRange[] {
   });
 }
 
+/** Within a role (and within the main font) no two chunks claim a code point. */
 function checkNoOverlap(chunks: readonly FontChunk[]): void {
+  const roles = new Set(chunks.map((chunk) => chunk.role));
+  for (const role of roles) checkNoOverlapIn(chunks.filter((chunk) => chunk.role === role));
+}
+
+function checkNoOverlapIn(chunks: readonly FontChunk[]): void {
   const all: [number, number, string][] = [];
   for (const chunk of chunks) for (const range of chunk.ranges) all.push([...rangeBounds(range), chunk.file]);
   all.sort((a, b) => a[0] - b[0]);

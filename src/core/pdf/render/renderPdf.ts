@@ -1,7 +1,8 @@
 // The only code that touches jsPDF: registers fonts, measures text for the layout, and draws page data.
 // It runs in a Web Worker in the browser and in Node at build time.
 import { jsPDF } from 'jspdf';
-import type { FontStyle, PageData, PageItem, Rgb, TextMeasurer } from '../layout/types';
+import { fontRole, type FontRole } from '../fonts/roles';
+import type { PageData, PageItem, Rgb, TextMeasurer } from '../layout/types';
 
 export interface PdfFont {
   /** Name the resolver uses for it. */
@@ -58,8 +59,8 @@ export function rewriteToUnicode(cmap: string, decode: (code: number) => number 
   });
 }
 
-/** Splits text into runs, each printed with one registered font (chunks of the bundled font, or 仿宋). */
-export type RunSplitter = (text: string, style: FontStyle) => { font: string; text: string }[];
+/** Splits text into runs, each printed with one registered font (chunks of the role's face, the serif, or 仿宋). */
+export type RunSplitter = (text: string, role: FontRole) => { font: string; text: string }[];
 
 export interface PdfDocumentInput {
   pages: PageData[];
@@ -79,9 +80,6 @@ function base64(bytes: ArrayBuffer): string {
 
 const BLACK: Rgb = [0, 0, 0];
 const to255 = (c: Rgb): [number, number, number] => [Math.round(c[0] * 255), Math.round(c[1] * 255), Math.round(c[2] * 255)];
-
-/** 黑体 headings: the bundled serif drawn with a thin stroke, so headings stand out as the standard asks. */
-const FAUX_BOLD: Partial<Record<FontStyle, number>> = { hei: 0.35 };
 
 export class PdfWriter {
   private readonly doc: jsPDF;
@@ -105,7 +103,7 @@ export class PdfWriter {
     this.split = split;
     this.measurer = {
       width: (text, size, style) =>
-        this.split(text, style).reduce((sum, run) => {
+        this.split(text, fontRole(style, size)).reduce((sum, run) => {
           this.setFont(run.font);
           return sum + this.doc.getStringUnitWidth(run.text) * size;
         }, 0),
@@ -120,24 +118,18 @@ export class PdfWriter {
     const { doc } = this;
     doc.setFontSize(item.size);
     doc.setTextColor(...to255(item.color ?? BLACK));
-    const stroke = FAUX_BOLD[item.style];
-    if (stroke !== undefined) {
-      doc.setLineWidth(stroke);
-      doc.setDrawColor(...to255(item.color ?? BLACK));
-    }
     let x = item.x;
     let y = item.y;
     const angle = item.angle ?? 0;
     const cos = Math.cos((angle * Math.PI) / 180);
     const sin = Math.sin((angle * Math.PI) / 180);
     // charSpace is added after every character, so a run's advance is its width plus charSpace per character.
-    for (const run of this.split(item.text, item.style)) {
+    for (const run of this.split(item.text, fontRole(item.style, item.size))) {
       this.setFont(run.font);
       doc.text(run.text, x, y, {
         baseline: 'alphabetic',
         charSpace: item.charSpace,
         ...(angle === 0 ? {} : { angle }),
-        ...(stroke === undefined ? {} : { renderingMode: 'fillThenStroke' as const }),
       });
       const advance = doc.getStringUnitWidth(run.text) * item.size + item.charSpace * [...run.text].length;
       x += advance * cos;
