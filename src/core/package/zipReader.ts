@@ -180,14 +180,17 @@ export async function openZip(zip: Blob, { maxEntries = 10_000, duplicateNames =
     return zip.slice(start, start + entry.compressedSize, type);
   }
 
-  /** Inflates into `onChunk`, refused as 过大 as soon as the output passes `maxBytes`; the size is checked at the end. */
-  async function inflateEntry(entry: Entry, onChunk: (chunk: Uint8Array) => void, { maxBytes, signal, onProgress }: ReadOptions): Promise<void> {
+  /**
+   * Inflates into `onChunk`. The declared size is within `maxBytes` (readable() checked it), so output past the
+   * declared size is refused as 过大 at once: a zip bomb that hides its size stops there, not at the limit.
+   */
+  async function inflateEntry(entry: Entry, onChunk: (chunk: Uint8Array) => void, { signal, onProgress }: ReadOptions): Promise<void> {
     const name = entry.filename;
     let total = 0;
     const writable = new WritableStream<Uint8Array>({
       write(chunk) {
         total += chunk.length;
-        if (total > maxBytes) throw new ZipReadError('too-large', `${quoted(name)}过大（解压后超过 ${formatBytes(maxBytes)} 的上限）`);
+        if (total > entry.uncompressedSize) throw new ZipReadError('too-large', `${quoted(name)}过大（解压后超过记录的 ${formatBytes(entry.uncompressedSize)}）`);
         onChunk(chunk);
       },
     });
@@ -242,12 +245,29 @@ export async function openZip(zip: Blob, { maxEntries = 10_000, duplicateNames =
     }
   }
 
+  /** Decoded from one buffer of the declared size: a large text is held once as bytes, then once as text. */
+  async function text(item: ZipEntryInfo, maxBytes: number): Promise<string> {
+    const entry = readable(item, maxBytes);
+    if (entry.compressionMethod === STORED) return new TextDecoder().decode(await (await blob(item, { maxBytes })).arrayBuffer());
+    const bytes = new Uint8Array(entry.uncompressedSize);
+    let at = 0;
+    try {
+      await inflateEntry(entry, (chunk) => {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }, { maxBytes });
+    } catch (error) {
+      throw asReadError(error, entry);
+    }
+    return new TextDecoder().decode(bytes);
+  }
+
   return {
     entries: infos,
     get: (name) => byName.get(name),
     read,
     blob,
     inflate,
-    text: async (item, maxBytes) => new TextDecoder().decode(await (await blob(item, { maxBytes })).arrayBuffer()),
+    text,
   };
 }
