@@ -61,6 +61,7 @@ export function OwnFontCopies({ job, font, fontBase }: Props) {
       setProblem(`${LABELS[kind]}没有生成：有字符无法打印。`);
       return;
     }
+    if (result.kind !== 'done') return; // only a run given a signal can be cancelled
     const url = URL.createObjectURL(result.blob);
     urls.current.add(url);
     setMade((m) => {
