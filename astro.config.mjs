@@ -48,6 +48,8 @@ export default defineConfig({
         // See src/islands/form/unusedField.tsx: rjsf's layout-grid and anyOf/oneOf fields (imported by its
         // field registry only).
         { find: /^\.\/(LayoutGridField|LayoutHeaderField|LayoutMultiSchemaField|MultiSchemaField)\.js$/, replacement: local('./src/islands/form/unusedField.tsx') },
+        // See src/islands/form/noUriResolver.ts: URI resolution of $refs, for schemas unlike ours.
+        { find: /^fast-uri$/, replacement: local('./src/islands/form/noUriResolver.ts') },
         // See src/core/pdf/render/jspdfOptional.ts: jsPDF's optional modules, never run.
         { find: /^(html2canvas|dompurify|canvg)$/, replacement: local('./src/core/pdf/render/jspdfOptional.ts') },
       ],
