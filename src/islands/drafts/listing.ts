@@ -2,7 +2,7 @@
 // drafts' meta at save time. A draft without a current summary (saved before summaries existed, imported, or
 // summarized by an older version) is read and summarized once, and its summary stored for the next listing.
 import type { NoticeContext } from '../../core/application/types';
-import { summarizeDraft, type DraftSummary } from '../../core/draft/summary';
+import type { DraftSummary } from '../../core/draft/summary';
 import type { DraftMeta } from '../../core/draft/types';
 import type { DraftRepository } from '../../io/drafts/repository';
 import type { ListedDraft } from './DraftRow';
@@ -27,6 +27,8 @@ export async function listDrafts(repository: DraftRepository, ctx: NoticeContext
     }
     try {
       const { data, ...restored } = await repository.get(meta.id);
+      // Loaded only here: the validator stays out of the drafts page's first load.
+      const { summarizeDraft } = await import('../../core/draft/summary');
       const summary = summarizeDraft(data, ctx);
       items.push(listed(restored, summary));
       // Best effort: a summary that cannot be stored is computed again next time.

@@ -33,12 +33,20 @@ interface LocalText {
   commit: () => void;
 }
 
+/** How many of a widget's own commits are recognised when the form hands them back (late, or out of order). */
+const REMEMBERED_COMMITS = 20;
+
 /**
- * The widget's own copy of its text. `value` is the form's; when it changes to something other than what this
- * widget committed (an undo, text cleaned on the way in), the copy follows it.
+ * The widget's own copy of its text. `value` is the form's; when it changes to something this widget did not
+ * commit (an undo, text cleaned on the way in) and nothing typed is pending, the copy follows it. A render with
+ * an older value (the form's transition not committed yet) or one of this widget's earlier commits handed back
+ * late changes nothing: what was typed since is never replaced by an older text.
  */
 export function useLocalText(value: string, onCommit: (text: string) => void): LocalText {
   const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  /** This widget's recent commits, newest last. */
+  const ours = useRef<string[]>([value]);
   const committed = useRef(value);
   const typed = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -54,6 +62,7 @@ export function useLocalText(value: string, onCommit: (text: string) => void): L
     typed.current = null;
     if (next === null || next === committed.current) return;
     committed.current = next;
+    ours.current = [...ours.current.slice(1 - REMEMBERED_COMMITS), next];
     onCommitRef.current(next);
   }, []);
 
@@ -68,11 +77,15 @@ export function useLocalText(value: string, onCommit: (text: string) => void): L
     [commitNow],
   );
 
-  // The form's value moved on without this widget: show it (nothing typed here is pending then, or it is dropped
-  // in favour of the form's, as a controlled field would).
-  if (value !== committed.current && typed.current === null) {
-    committed.current = value;
-    setText(value);
+  // The form's value changed: if to a text of its own (not one this widget committed) and nothing typed here is
+  // pending, show it; with something pending, the next commit replaces it, as typing into a controlled field would.
+  if (value !== seen) {
+    setSeen(value);
+    if (typed.current === null && !ours.current.includes(value)) {
+      ours.current = [value];
+      committed.current = value;
+      setText(value);
+    }
   }
 
   // Leaving the page's form (another section, the review page) commits what is left.
