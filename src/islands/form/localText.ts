@@ -1,23 +1,19 @@
 // rjsf re-renders the whole form on every change (its issues #3715, #4695): with an 8,000-character text or a
 // table of 30 rows, a keystroke on a slow PC then takes longer than a frame. Long texts and table cells therefore
-// keep what is typed in the widget and hand it to the form after a short pause (in a transition, which a next
-// keystroke interrupts), when the field is left, and — through commitPendingTexts — before the page is hidden or
-// closed and before the editor reports whether anything is unsaved.
-import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+// keep what is typed in the widget and hand it to the form after a short pause, when the field is left, and —
+// through commitPendingTexts — when the section changes and before the page is hidden or closed.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /** The pause after the last keystroke before the text goes to the form (and from there to autosave). */
 export const COMMIT_PAUSE_MS = 150;
 
 /** The commits of the widgets holding text the form has not seen yet. */
-const pending = new Set<() => void>();
+const pending = new Set<(sync?: boolean) => void>();
 
 /** Hands every text typed and not yet committed to the form at once, synchronously (the page is being hidden). */
 export function commitPendingTexts(): void {
-  if (pending.size === 0) return;
-  flushSync(() => {
-    for (const commit of [...pending]) commit();
-  });
+  for (const commit of [...pending]) commit();
 }
 
 /** True while some widget holds text the form has not seen. */
@@ -55,7 +51,10 @@ export function useLocalText(value: string, onCommit: (text: string) => void): L
     onCommitRef.current = onCommit;
   });
 
-  const commitNow = useCallback(() => {
+  // Synchronous (flushSync): when it returns, the form has the text and has reported it to the editor. A commit
+  // left in flight (a transition, a batched update) would be dropped if its section went or the page closed
+  // before React rendered it.
+  const commitNow = useCallback((sync = true) => {
     clearTimeout(timer.current);
     pending.delete(commitNow);
     const next = typed.current;
@@ -63,7 +62,8 @@ export function useLocalText(value: string, onCommit: (text: string) => void): L
     if (next === null || next === committed.current) return;
     committed.current = next;
     ours.current = [...ours.current.slice(1 - REMEMBERED_COMMITS), next];
-    onCommitRef.current(next);
+    if (sync) flushSync(() => onCommitRef.current(next));
+    else onCommitRef.current(next);
   }, []);
 
   const change = useCallback(
@@ -72,7 +72,7 @@ export function useLocalText(value: string, onCommit: (text: string) => void): L
       typed.current = next;
       pending.add(commitNow);
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => startTransition(commitNow), COMMIT_PAUSE_MS);
+      timer.current = setTimeout(() => commitNow(), COMMIT_PAUSE_MS);
     },
     [commitNow],
   );
@@ -88,7 +88,8 @@ export function useLocalText(value: string, onCommit: (text: string) => void): L
     }
   }
 
-  // Leaving the page's form (another section, the review page) commits what is left.
-  useEffect(() => commitNow, [commitNow]);
-  return { text, change, commit: commitNow };
+  // Last resort when the widget goes with text pending (the hash change and blur commit before): React cannot
+  // flush synchronously while it unmounts.
+  useEffect(() => () => commitNow(false), [commitNow]);
+  return { text, change, commit: () => commitNow() };
 }
