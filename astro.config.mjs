@@ -6,6 +6,8 @@ import { esbuildTargets } from './scripts/targets.mjs';
 
 // Union websites often host a notice under a sub-path; BASE_PATH=/some/sub/ builds for that.
 const base = process.env.BASE_PATH || '/';
+/** A file of this project, for the aliases below. @param {string} path */
+const local = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   base,
@@ -40,8 +42,17 @@ export default defineConfig({
     worker: { format: 'es' },
     esbuild: { target: esbuildTargets() },
     resolve: {
-      // See src/islands/form/plainMarkdown.tsx: rjsf never renders Markdown for this form.
-      alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/islands/form/plainMarkdown.tsx', import.meta.url)) },
+      alias: [
+        // See src/islands/form/plainMarkdown.tsx: rjsf never renders Markdown for this form.
+        { find: 'markdown-to-jsx/react', replacement: local('./src/islands/form/plainMarkdown.tsx') },
+        // See src/islands/form/unusedField.tsx: rjsf's layout-grid and anyOf/oneOf fields (imported by its
+        // field registry only).
+        { find: /^\.\/(LayoutGridField|LayoutHeaderField|LayoutMultiSchemaField|MultiSchemaField)\.js$/, replacement: local('./src/islands/form/unusedField.tsx') },
+        // See src/islands/form/noUriResolver.ts: URI resolution of $refs, for schemas unlike ours.
+        { find: /^fast-uri$/, replacement: local('./src/islands/form/noUriResolver.ts') },
+        // See src/core/pdf/render/jspdfOptional.ts: jsPDF's optional modules, never run.
+        { find: /^(html2canvas|dompurify|canvg)$/, replacement: local('./src/core/pdf/render/jspdfOptional.ts') },
+      ],
     },
   },
 });

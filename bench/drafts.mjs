@@ -320,8 +320,8 @@ function calibrationLoop() {
 }
 
 /**
- * Render time of /drafts/ with 100 drafts (issue 4). The page reads every draft, restores it and validates
- * it for the 完成情况 column, so its cost grows with the number of drafts. A profile seeded with 100
+ * Render time of /drafts/ with 100 drafts (issues 4, 13). The page reads the drafts' meta with the summary kept at
+ * save time (推荐单位, 完成情况); drafts without one are read, restored and validated once, on the first load. A profile seeded with 100
  * drafts of the typical fixture (seedProfile) is opened `loads` times, each time in a newly launched
  * browser on that profile (IndexedDB read from disk) with the HTTP cache cleared; a MutationObserver
  * installed before the page's scripts notes performance.now() (origin = navigation start) when
@@ -329,7 +329,7 @@ function calibrationLoop() {
  * With cpuRate ≠ 1, CDP Emulation.setCPUThrottlingRate is set before the navigation; a fixed loop run
  * in the page afterwards, compared with an unthrottled run, shows the slow-down actually applied.
  */
-export async function measureDraftsPage(siteUrl, { count = 100, loads = 3, cpuRate = 1 } = {}) {
+export async function measureDraftsPage(siteUrl, { count = 100, loads = 4, cpuRate = 1 } = {}) {
   const seeded = await seedProfile(siteUrl, count);
   try {
     const results = [];
@@ -382,16 +382,22 @@ export async function measureDraftsPage(siteUrl, { count = 100, loads = 3, cpuRa
         await context.close();
       }
     }
-    const rows = results.map((r) => r.rows);
-    const frames = results.map((r) => r.frame);
+    // The seeded copies have no summary in their meta, like drafts saved before summaries existed: the first
+    // load computes and stores them once; the later loads are what an applicant sees every other time.
+    const [first, ...later] = results;
+    const rows = later.map((r) => r.rows);
+    const frames = later.map((r) => r.frame);
     const label = cpuRate === 1 ? '本机' : `CPU 降速 ×${cpuRate}（慢速办公电脑）`;
     return [
       {
         figure: `草稿页 \`/drafts/\` 渲染时间（${count} 份草稿），${label}`,
-        value: `导航开始 → 第 ${count} 行出现：中位 ${ms(median(rows))}；到其后下一帧：中位 ${ms(median(frames))}（${loads} 次）`,
+        value:
+          `${cpuRate === 1 ? '' : '（目标 ≤ 500 ms）'}导航开始 → 第 ${count} 行出现：中位 ${ms(median(rows))}；到其后下一帧：中位 ${ms(median(frames))}（${later.length} 次）；` +
+          `首次打开（为旧草稿补算摘要）${ms(first.rows)}`,
         how:
-          `各次 ${rows.map((t) => t.toFixed(0)).join(' / ')} ms（下一帧 ${frames.map((t) => t.toFixed(0)).join(' / ')} ms）；` +
-          `其中岛组件水合完成（astro-island 去掉 ssr 属性）中位 ${ms(median(results.map((r) => r.loading ?? Number.NaN)))}，其后为读取、恢复、逐份校验与渲染。` +
+          `各次 ${rows.map((t) => t.toFixed(0)).join(' / ')} ms（下一帧 ${frames.map((t) => t.toFixed(0)).join(' / ')} ms），首次 ${first.rows.toFixed(0)} ms（下一帧 ${first.frame.toFixed(0)} ms）；` +
+          `其中岛组件水合完成（astro-island 去掉 ssr 属性）中位 ${ms(median(later.map((r) => r.loading ?? Number.NaN)))}，其后为只读各草稿的元数据（含保存时记下的摘要）与渲染；` +
+          `写入的副本不带摘要（如摘要出现之前保存的草稿），首次打开时读取、恢复、校验每份并存下摘要。` +
           `持久化配置目录中先经“导入草稿文件”存入典型申报数据，再直接写入 ${count - 1} 份副本（标题各异、最后修改相隔 1 小时，乱序写入），` +
           `每次重新启动浏览器打开该目录（IndexedDB 从磁盘读取）、CDP 清空 HTTP 缓存；页面脚本前注入 MutationObserver，` +
           `记录 .drafts-table tbody tr 达到 ${count} 行时的 performance.now()（起点为导航开始），核对 ${count} 行与完成情况标记` +

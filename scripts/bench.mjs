@@ -23,6 +23,7 @@ import { startServer } from '../bench/server.mjs';
 import { markdownTable, progress, reason, temporaryDir } from '../bench/util.mjs';
 import { measureVolume } from '../bench/volume.mjs';
 import { measurePageWeight } from '../bench/weight.mjs';
+import { measureUnusedPrecache } from '../bench/precache.mjs';
 import { measureWord } from '../bench/word.mjs';
 
 const PORT = Number(process.env.BENCH_PORT || 4430);
@@ -139,12 +140,18 @@ async function main() {
     try {
       progress('b. JavaScript loaded by /apply/');
       rows.push(...(await row('`/apply/` 首屏 JavaScript（无用户操作）', 'Chromium 中记录 script 响应', () => inBrowser(() => measureApplyScripts(browser, server.url)), 'b')));
+      progress('b. precached code that no page runs');
+      rows.push(...(await row('首次访问预缓存中从不运行的代码（jsPDF 可选模块）', 'sw.js 预缓存列表', () => measureUnusedPrecache(server.url), 'b')));
       progress('c. typing into a long 申报材料 field');
       rows.push(...(await row('长申报材料逐字输入，本机', '8,000 字后逐字输入 100 字', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 1 })), 'c')));
       progress('c. the same with CPU throttling ×4');
       rows.push(...(await row('长申报材料逐字输入，CPU 降速 ×4（慢速办公电脑）', '8,000 字后逐字输入 100 字，CDP CPU ×4', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 4 })), 'c')));
+      progress('c. typing into a cell of the 30-row team table with CPU throttling ×4');
+      rows.push(...(await row('团队成员表（30 行）单元格逐字输入，CPU 降速 ×4（慢速办公电脑）', '第 30 行“分工”逐字输入 100 字，CDP CPU ×4', () => inBrowser(() => measureTyping(browser, server.url, { cpuRate: 4, target: 'table' })), 'c')));
       progress('d. time to interactive of /apply/');
       rows.push(...(await row('`/apply/` 可交互时间（导航开始 → 表单标题可见）', '3 次中位数', () => inBrowser(() => measureTimeToInteractive(browser, server.url)), 'd')));
+      progress('d. the same with CPU throttling ×4');
+      rows.push(...(await row('`/apply/` 可交互时间（导航开始 → 表单标题可见），CPU 降速 ×4（慢速办公电脑）', '3 次中位数，CDP CPU ×4', () => inBrowser(() => measureTimeToInteractive(browser, server.url, { cpuRate: 4 })), 'd')));
       // The drafts measurements launch their own persistent profiles (IndexedDB on disk), see bench/drafts.mjs.
       progress('e. autosave of the typical fixture');
       rows.push(...(await row('自动保存耗时（典型申报数据，只计写入 IndexedDB）', '30 次中位数与 p95', () => inBrowser(() => measureAutosave(server.url)), 'e')));

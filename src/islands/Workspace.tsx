@@ -6,6 +6,7 @@ import type { Application, NoticeContext } from '../core/application/types';
 import { uiSchemaFor } from '../core/application/uiSchema';
 import { validateApplication } from '../core/application/validate';
 import { defaultDraftTitle } from '../core/draft/restore';
+import { summarizeDraft } from '../core/draft/summary';
 import type { Draft } from '../core/draft/types';
 import { cleanApplication, describeFix } from '../core/application/cleanText';
 import { announce, listen } from '../io/drafts/channel';
@@ -13,6 +14,7 @@ import type { DraftRepository } from '../io/drafts/repository';
 import { toStoreError, type StoreError } from '../io/drafts/storeError';
 import { clearUnsaved, writeUnsaved } from '../io/drafts/unsavedBackup';
 import { ViewBoundary } from './ViewBoundary';
+import { commitPendingTexts, hasPendingTexts } from './form/localText';
 import { DraftBar } from './DraftBar';
 import type { Step } from './NextStep';
 import { SaveBar, type RemovedRow } from './SaveBar';
@@ -96,7 +98,9 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
       const updatedAt = new Date().toISOString();
       const next = autoTitle.current ? defaultDraftTitle(data, draft.createdAt) : undefined;
       try {
-        await repository.saveData(draft.id, data, next === undefined ? { updatedAt } : { updatedAt, title: next, titleWas: lastTitle.current });
+        // The drafts list's summary is made here, off the keystroke, so that listing never reads the data.
+        const summary = summarizeDraft(data, ctx);
+        await repository.saveData(draft.id, data, next === undefined ? { updatedAt, summary } : { updatedAt, title: next, titleWas: lastTitle.current, summary });
       } catch (error) {
         if (toStoreError(error).code !== 'deleted') throw error;
         // The whole database went (another page deleted it, site data was cleared): store what this page holds.
@@ -106,7 +110,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
       if (next !== undefined) lastTitle.current = next;
       announce({ type: 'saved', draftId: draft.id, updatedAt });
     },
-    [repository, draft],
+    [repository, draft, ctx],
   );
   // A draft deleted for good elsewhere (永久删除) leaves no copy of its personal data behind.
   const purged = useRef(false);
@@ -119,6 +123,17 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
     [draft.id],
   );
   const onSaved = useCallback(() => clearUnsaved(draft.id), [draft.id]);
+  // Text still held by a long field (form/localText.ts) reaches the form before autosave's own hide listeners
+  // write the unsaved copy and flush: these listeners are added first (useAutosave's effect runs after this one).
+  useEffect(() => {
+    const commit = () => commitPendingTexts();
+    document.addEventListener('visibilitychange', commit);
+    window.addEventListener('pagehide', commit);
+    return () => {
+      document.removeEventListener('visibilitychange', commit);
+      window.removeEventListener('pagehide', commit);
+    };
+  }, []);
   const autosave = useAutosave({ value: app, enabled: !readOnly, save, onUnsaved: repository.persistent ? onUnsaved : () => undefined, onSaved });
   const { state: saveState, saveNow, pending, flush } = autosave;
 
@@ -144,7 +159,7 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
     if (resets > 0 && !readOnly) void saveNow();
   }, [resets, readOnly, saveNow]);
 
-  editorPending.current = pending;
+  editorPending.current = useCallback(() => hasPendingTexts() || pending(), [pending]);
 
   // A rename on the drafts page is kept (and shown) by this open editor.
   useEffect(() => {

@@ -61,6 +61,35 @@ test.describe('drafts are never lost', () => {
     await expect(studioName()(again)).toHaveValue('立刻关闭劳模创新工作室');
   });
 
+  // Long texts keep what is typed in the field and hand it to the form after a short pause (form/localText.ts):
+  // a text typed and left at once must still be stored exactly, to the last character.
+  const longText = (end: string) => `${'工作室以劳模领衔，开展技术攻关与技能传授。\n'.repeat(400)}𠮷字与“引号”${end}`;
+
+  test('a long text typed and the page closed at once is stored exactly', async ({ page, context }) => {
+    const id = await newDraft(page);
+    await page.goto(`/apply/?d=${id}#materials-basics`);
+    const overview = page.getByLabel('1.工作室概况');
+    await overview.fill(longText(''));
+    await overview.press('End');
+    await page.keyboard.insertText('最后几个字');
+    await page.close(); // no pause, no blur, no wait for the autosave
+    const again = await context.newPage();
+    await again.goto(`/apply/?d=${id}#materials-basics`);
+    await expect(again.getByLabel('1.工作室概况')).toHaveValue(longText('最后几个字'));
+  });
+
+  test('a long text typed and 下一步 at once is stored exactly', async ({ page }) => {
+    const id = await newDraft(page);
+    await page.goto(`/apply/?d=${id}#materials-basics`);
+    const conditions = page.getByLabel('3.创新条件');
+    await conditions.fill(longText('条件'));
+    await page.getByRole('link', { name: /^下一步/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /申报材料二/ })).toBeVisible();
+    await waitSaved(page);
+    await page.goto(`/apply/?d=${id}#materials-basics`);
+    await expect(page.getByLabel('3.创新条件')).toHaveValue(longText('条件'));
+  });
+
   test('two drafts stay independent and are listed newest first', async ({ page }) => {
     const a = await newDraft(page);
     await studioName()(page).fill('甲劳模创新工作室');

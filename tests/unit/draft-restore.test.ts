@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyApplication } from '../../src/core/application/schema';
-import { defaultDraftTitle, newDraft, restoreAttachmentMeta, restoreDraft } from '../../src/core/draft/restore';
+import { defaultDraftTitle, newDraft, restoreAttachmentMeta, restoreDraft, restoreDraftMeta } from '../../src/core/draft/restore';
+import { summarizeDraft, SUMMARY_VERSION } from '../../src/core/draft/summary';
 import { DRAFT_FORMAT_VERSION, DraftError, type AttachmentMeta, type DraftErrorCode } from '../../src/core/draft/types';
-import { typicalApplication } from './fixture';
+import { CTX, typicalApplication } from './fixture';
 
 // 01:30 on 12 July in China, still 11 July in UTC.
 const NOW = '2021-07-11T17:30:00Z';
@@ -204,5 +205,31 @@ describe('drafts saved before 填表联系人 and 其他荣誉称号 existed', (
     expect(dropped).toEqual([]);
     // The honours keep their choice; none gains a 其他荣誉称号.
     expect(restored.data.leader.honors).toEqual(typicalApplication().leader.honors);
+  });
+});
+
+describe('a stored meta read alone, for the drafts list', () => {
+  const { data: _data, ...meta } = newDraft(typicalApplication(), NOW, 'd1');
+
+  it('keeps a summary of this version and drops any other', () => {
+    const summary = summarizeDraft(typicalApplication(), CTX);
+    expect(restoreDraftMeta({ ...meta, summary })).toEqual({ ...meta, summary });
+    expect(restoreDraftMeta({ ...meta, summary: { ...summary, version: SUMMARY_VERSION + 1 } })).toEqual(meta);
+    expect(restoreDraftMeta({ ...meta, summary: { ...summary, errors: -1 } })).toEqual(meta);
+    // Without a title the list needs the data (the title is made from it): no summary then.
+    expect(restoreDraftMeta({ ...meta, title: '', summary }).summary).toBeUndefined();
+  });
+
+  it('counts the errors left and names the 推荐单位 as printed', () => {
+    expect(summarizeDraft(typicalApplication(), CTX)).toEqual({ version: SUMMARY_VERSION, recommender: typicalApplication().cover.recommender, errors: 0 });
+    const empty = summarizeDraft(emptyApplication(), CTX);
+    expect(empty.recommender).toBe('');
+    expect(empty.errors).toBeGreaterThan(10);
+  });
+
+  it('refuses what restoreDraft refuses of a meta', () => {
+    expect(refusal(() => restoreDraftMeta({ ...meta, formatVersion: DRAFT_FORMAT_VERSION + 1 })).code).toBe('newer-version');
+    expect(refusal(() => restoreDraftMeta({ ...meta, updatedAt: 'gestern' })).code).toBe('invalid-data');
+    expect(refusal(() => restoreDraftMeta({ ...meta, id: '' })).code).toBe('invalid-data');
   });
 });

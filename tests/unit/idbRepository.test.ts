@@ -6,7 +6,9 @@ import { memoryRepository } from '../../src/io/drafts/memoryRepository';
 import type { DraftRepository } from '../../src/io/drafts/repository';
 import { quotaError, StoreError, toStoreError } from '../../src/io/drafts/storeError';
 import { titleAfterSave } from '../../src/io/drafts/repository';
-import { typicalApplication } from './fixture';
+import { CTX, typicalApplication } from './fixture';
+import { summarizeDraft, SUMMARY_VERSION } from '../../src/core/draft/summary';
+import { listDrafts } from '../../src/islands/drafts/listing';
 
 // The real browser store is tested end to end in tests/e2e/drafts.spec.ts; here the same contract runs on
 // fake-indexeddb (faithful for Blobs in vitest's node environment) and on the memory fallback.
@@ -47,6 +49,33 @@ describe.each(['idb', 'memory'] as const)('the %s draft repository', (kind) => {
     await repo.rename('d1', '候选一');
     expect((await repo.get('d1')).title).toBe('候选一');
     expect(await repo.attachments('d1')).toHaveLength(1);
+  });
+
+  it('keeps the drafts list summary in the meta: written with a save, dropped by a save without one, kept by a rename', async () => {
+    const repo = await fresh(kind);
+    await repo.add(newDraft(typicalApplication(), NOW, 'd1'));
+    expect((await repo.listMeta()).metas.map((m) => [m.id, m.summary])).toEqual([['d1', undefined]]);
+    const summary = summarizeDraft(typicalApplication(), CTX);
+    await repo.saveData('d1', typicalApplication(), { updatedAt: '2021-07-13T00:00:00.000Z', summary });
+    await repo.rename('d1', '候选一');
+    const [meta] = (await repo.listMeta()).metas;
+    expect(meta).toMatchObject({ id: 'd1', title: '候选一', updatedAt: '2021-07-13T00:00:00.000Z', summary });
+    expect(await repo.get('d1')).not.toHaveProperty('summary');
+    await repo.saveData('d1', typicalApplication(), { updatedAt: '2021-07-14T00:00:00.000Z' });
+    expect((await repo.listMeta()).metas[0]?.summary).toBeUndefined();
+  });
+
+  it('stores a summary computed for a draft only while the draft is unchanged since', async () => {
+    const repo = await fresh(kind);
+    await repo.add(newDraft(typicalApplication(), NOW, 'd1'));
+    const stale = { version: SUMMARY_VERSION, recommender: '旧', errors: 9 };
+    await repo.saveData('d1', typicalApplication(), { updatedAt: '2021-07-13T00:00:00.000Z' });
+    await repo.setSummary('d1', stale, NOW); // computed from the data as of NOW: saved over since
+    expect((await repo.listMeta()).metas[0]?.summary).toBeUndefined();
+    const listing = await listDrafts(repo, CTX);
+    expect(listing.items.map((i) => [i.draft.id, i.recommender, i.errors])).toEqual([['d1', summarizeDraft(typicalApplication(), CTX).recommender, 0]]);
+    // Listed once from the data: the summary is stored for the next listing.
+    expect((await repo.listMeta()).metas[0]?.summary).toEqual(summarizeDraft(typicalApplication(), CTX));
   });
 
   it('moves to the bin and back, and purges with the attachments', async () => {

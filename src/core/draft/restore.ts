@@ -13,7 +13,8 @@ import { formatChineseDate } from '../chinese-date';
 import { chinaDay } from './chinaTime';
 import { forbiddenKey, invalidData, newerVersion, notADraft, STORED_DRAFT, type DraftSource } from './messages';
 import { cleanFileName } from './names';
-import { DRAFT_FORMAT_VERSION, isAttachmentCategory, type AttachmentMeta, type Draft } from './types';
+import { isCurrentSummary } from './summary';
+import { DRAFT_FORMAT_VERSION, isAttachmentCategory, type AttachmentMeta, type Draft, type DraftMeta } from './types';
 import { newId as randomId } from './newId';
 
 export interface RestoreOptions {
@@ -131,6 +132,28 @@ function restoreUnchecked(raw: unknown, now: string, options: RestoreOptions): D
   }
   restoreFormatVersion(raw['formatVersion'], source);
   return fromVersion1(raw, source, options.onDropped);
+}
+
+/**
+ * A stored draft's meta alone, for the drafts list: the checks restoreDraft makes of it, and its summary when it
+ * is of this version (undefined otherwise: the list computes it again from the data). A title is not required
+ * here; the list shows the restored draft's for a record without one.
+ */
+export function restoreDraftMeta(raw: unknown): DraftMeta {
+  const source = STORED_DRAFT;
+  if (!isObject(raw)) throw notADraft(source);
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden !== undefined) throw forbiddenKey(source, forbidden);
+  restoreFormatVersion(raw['formatVersion'], source);
+  const { id, title, createdAt, updatedAt, deletedAt, summary } = raw;
+  if (typeof id !== 'string' || id === '') throw invalidData(source, '草稿缺少编号。');
+  if (!isIsoDateTime(createdAt)) throw invalidData(source, '草稿的创建时间无效。');
+  if (!isIsoDateTime(updatedAt)) throw invalidData(source, '草稿的修改时间无效。');
+  if (deletedAt !== undefined && !isIsoDateTime(deletedAt)) throw invalidData(source, '草稿移入回收站的时间无效。');
+  const meta: DraftMeta = { id, title: typeof title === 'string' ? title : '', formatVersion: DRAFT_FORMAT_VERSION, createdAt, updatedAt };
+  if (deletedAt !== undefined) meta.deletedAt = deletedAt;
+  if (isCurrentSummary(summary) && meta.title.trim() !== '') meta.summary = summary;
+  return meta;
 }
 
 /** An attachment's record, owned by `draftId` whatever the record says. */

@@ -1,6 +1,7 @@
 // A draft: one application being filled in, with its attachments kept beside it (never inside the data).
 import type { Application } from '../application/types';
 import { UserError } from '../errors';
+import type { DraftSummary } from './summary';
 
 /**
  * The version of a stored or exported draft. Bump only together with a migration in restore.ts: every
@@ -21,6 +22,8 @@ export interface DraftMeta {
   updatedAt: string;
   /** In the recycle bin since (ISO 8601). */
   deletedAt?: string;
+  /** What the drafts list shows, as of updatedAt; stored drafts only (missing before it existed). */
+  summary?: DraftSummary;
 }
 
 export type Draft = DraftMeta & { data: Application };

@@ -1,8 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Application } from '../../core/application/types';
-import { restoreAttachmentMeta, restoreDraft } from '../../core/draft/restore';
+import { restoreAttachmentMeta, restoreDraft, restoreDraftMeta } from '../../core/draft/restore';
 import type { AttachmentMeta, Draft, DraftMeta } from '../../core/draft/types';
-import { titleAfterSave, type DraftListing, type DraftRepository, type SaveMeta } from './repository';
+import { metaAfterSave, type DraftListing, type DraftRepository, type MetaListing, type SaveMeta } from './repository';
 import { quotaError, StoreError, toStoreError } from './storeError';
 
 /** Do not change the name, and bump the version only together with migration logic in `upgrade`. */
@@ -166,6 +166,27 @@ export async function openIdbRepository(events: IdbRepositoryEvents = {}): Promi
       return { drafts, unreadable };
     },
 
+    async listMeta(): Promise<MetaListing> {
+      const records = await tx(['drafts'], 'readonly', (t) => t.objectStore('drafts').getAll());
+      const metas: DraftMeta[] = [];
+      let unreadable = 0;
+      for (const record of records) {
+        try {
+          metas.push(restoreDraftMeta(record));
+        } catch {
+          unreadable += 1;
+        }
+      }
+      return { metas, unreadable };
+    },
+
+    async setSummary(id, summary, updatedAt) {
+      await tx(['drafts'], 'readwrite', async (t) => {
+        const meta = await t.objectStore('drafts').get(id);
+        if (meta?.updatedAt === updatedAt) await t.objectStore('drafts').put({ ...meta, summary });
+      });
+    },
+
     async get(id) {
       const [meta, data] = await tx(['drafts', 'data'], 'readonly', (t) =>
         Promise.all([t.objectStore('drafts').get(id), t.objectStore('data').get(id)]),
@@ -187,7 +208,7 @@ export async function openIdbRepository(events: IdbRepositoryEvents = {}): Promi
       await tx(['drafts', 'data'], 'readwrite', async (t) => {
         const meta = await t.objectStore('drafts').get(id);
         if (!meta) throw new StoreError('not-found');
-        await t.objectStore('drafts').put({ ...meta, title: titleAfterSave(meta.title, change), updatedAt: change.updatedAt });
+        await t.objectStore('drafts').put(metaAfterSave(meta, change));
         await t.objectStore('data').put({ id, data });
       });
     },

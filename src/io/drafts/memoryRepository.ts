@@ -1,6 +1,6 @@
 import type { Application } from '../../core/application/types';
 import type { Draft, DraftAttachment } from '../../core/draft/types';
-import { titleAfterSave, type DraftRepository, type SaveMeta } from './repository';
+import { metaAfterSave, type DraftRepository, type SaveMeta } from './repository';
 import { StoreError } from './storeError';
 
 /** Drafts in memory only: used when IndexedDB is unavailable; gone when the page closes. */
@@ -14,15 +14,23 @@ export function memoryRepository(): DraftRepository {
   };
   return {
     persistent: false,
-    list: async () => ({ drafts: [...drafts.values()].map((d) => structuredClone(d)), unreadable: 0 }),
-    get: async (id) => structuredClone(need(id)),
+    list: async () => ({ drafts: [...drafts.values()].map(({ summary: _summary, ...d }) => structuredClone(d)), unreadable: 0 }),
+    listMeta: async () => ({ metas: [...drafts.values()].map(({ data: _data, ...meta }) => structuredClone(meta)), unreadable: 0 }),
+    setSummary: async (id, summary, updatedAt) => {
+      const draft = drafts.get(id);
+      if (draft?.updatedAt === updatedAt) drafts.set(id, { ...draft, summary });
+    },
+    get: async (id) => {
+      const { summary: _summary, ...draft } = structuredClone(need(id));
+      return draft;
+    },
     add: async (draft, attachments = []) => {
       drafts.set(draft.id, structuredClone(draft));
       files.set(draft.id, [...attachments]);
     },
     saveData: async (id: string, data: Application, meta: SaveMeta) => {
       const draft = need(id);
-      drafts.set(id, { ...draft, title: titleAfterSave(draft.title, meta), updatedAt: meta.updatedAt, data: structuredClone(data) });
+      drafts.set(id, { ...metaAfterSave(draft, meta), data: structuredClone(data) });
     },
     rename: async (id, title) => {
       drafts.set(id, { ...need(id), title });

@@ -1,9 +1,17 @@
 import type { Application } from '../../core/application/types';
-import type { AttachmentMeta, Draft, DraftAttachment } from '../../core/draft/types';
+import type { DraftSummary } from '../../core/draft/summary';
+import type { AttachmentMeta, Draft, DraftAttachment, DraftMeta } from '../../core/draft/types';
 
 export interface DraftListing {
   drafts: Draft[];
   /** Records that could not be read back (damaged or from a newer version): kept in storage, not shown. */
+  unreadable: number;
+}
+
+/** The drafts' meta without their data, for the drafts list. */
+export interface MetaListing {
+  metas: DraftMeta[];
+  /** As in DraftListing, for the metas themselves. */
   unreadable: number;
 }
 
@@ -19,6 +27,8 @@ export interface SaveMeta {
   updatedAt: string;
   title?: string;
   titleWas?: string;
+  /** The drafts list's summary of the data saved; without it the stored one goes (it would describe older data). */
+  summary?: DraftSummary;
 }
 
 export function titleAfterSave(stored: string, change: SaveMeta): string {
@@ -26,9 +36,21 @@ export function titleAfterSave(stored: string, change: SaveMeta): string {
   return change.titleWas === undefined || change.titleWas === stored ? change.title : stored;
 }
 
+/** The stored meta after a save: new updatedAt, maybe a new title, the summary of the data saved (or none). */
+export function metaAfterSave(stored: DraftMeta, change: SaveMeta): DraftMeta {
+  const { summary: _old, ...meta } = stored;
+  const next: DraftMeta = { ...meta, title: titleAfterSave(stored.title, change), updatedAt: change.updatedAt };
+  if (change.summary !== undefined) next.summary = change.summary;
+  return next;
+}
+
 export interface DraftRepository {
   readonly persistent: boolean;
   list(): Promise<DraftListing>;
+  /** Reads only the meta records (with the summaries kept at save time): what the drafts list shows. */
+  listMeta(): Promise<MetaListing>;
+  /** Keeps a summary computed from the data as of `updatedAt`; a draft saved since then keeps its own. */
+  setSummary(id: string, summary: DraftSummary, updatedAt: string): Promise<void>;
   get(id: string): Promise<Draft>;
   /** Adds a draft (and its attachments) in one transaction: all or nothing. */
   add(draft: Draft, attachments?: DraftAttachment[]): Promise<void>;

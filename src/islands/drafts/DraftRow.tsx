@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import type { Draft } from '../../core/draft/types';
+import type { DraftMeta } from '../../core/draft/types';
 import { localDateTime } from './localDateTime';
 
 export interface ListedDraft {
-  draft: Draft;
+  /** The meta alone: the list never holds the drafts' data. */
+  draft: DraftMeta;
   recommender: string;
   errors: number;
 }

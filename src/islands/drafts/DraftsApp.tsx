@@ -3,7 +3,6 @@ import { emptyApplication } from '../../core/application/schema';
 import { describeError } from '../../core/errors';
 import type { NoticeContext } from '../../core/application/types';
 import { newDraft } from '../../core/draft/restore';
-import type { Draft } from '../../core/draft/types';
 import { announce, listen } from '../../io/drafts/channel';
 import { openRepository, type OpenedRepository } from '../../io/drafts/openRepository';
 import { toStoreError } from '../../io/drafts/storeError';
@@ -31,20 +30,21 @@ type Message = { kind: 'error' | 'success'; text: string; details?: string | und
 export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
   const ctx: NoticeContext = useMemo(() => ({ noticeYear, noticeDate }), [noticeYear, noticeDate]);
   const [opened, setOpened] = useState<OpenedRepository | null>(null);
-  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [listed, setListed] = useState<ListedDraft[] | null>(null);
   const [unreadable, setUnreadable] = useState(0);
   const [message, setMessage] = useState<Message>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [orphans, setOrphans] = useState<UnsavedCopy[]>([]);
 
   const refresh = useCallback(async (repo: OpenedRepository) => {
-    const listing = await repo.repository.list();
-    setDrafts(listing.drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    const listing = await listDrafts(repo.repository, ctx);
+    setListed(listing.items.sort((a, b) => b.draft.updatedAt.localeCompare(a.draft.updatedAt)));
     // Copies of drafts no longer in storage (the database was deleted or cleared): offered, not applied.
-    setOrphans(listUnsaved().filter((c) => !listing.drafts.some((d) => d.id === c.draftId)));
+    const ids = new Set(listing.items.map((d) => d.draft.id));
+    setOrphans(listUnsaved().filter((c) => !ids.has(c.draftId)));
     setUnreadable(listing.unreadable);
     setRefreshKey((k) => k + 1);
-  }, []);
+  }, [ctx]);
 
   useEffect(() => {
     let stop = () => undefined as void;
@@ -58,9 +58,7 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
     return () => stop();
   }, [refresh]);
 
-  const listed: ListedDraft[] = useMemo(() => listDrafts(drafts ?? [], ctx), [drafts, ctx]);
-
-  if (!opened || drafts === null) {
+  if (!opened || listed === null) {
     return message ? <p className="notice-box notice-error" role="alert">{message.text}</p> : <p role="status" data-booting="">正在读取草稿……</p>;
   }
   const { repository, fallback } = opened;
@@ -169,11 +167,11 @@ export default function DraftsApp({ noticeYear, noticeDate, applyUrl }: Props) {
                     return { kind: 'success', text: `已改名为“${title}”。` };
                   })}
                   onDuplicate={() => act(async () => {
-                    const copy = await duplicateDraft(repository, item.draft);
+                    const copy = await duplicateDraft(repository, await repository.get(item.draft.id));
                     return { kind: 'success', text: `已复制为“${copy.title}”。` };
                   })}
                   onExport={() => act(async () => {
-                    await exportDraftFile(repository, item.draft);
+                    await exportDraftFile(repository, await repository.get(item.draft.id));
                     return { kind: 'success', text: `“${item.draft.title}”的草稿文件已生成。` };
                   })}
                   onDelete={() => act(async () => {

@@ -3,6 +3,7 @@ import { ariaDescribedByIds, enumOptionsIsSelected, optionId } from '@rjsf/utils
 import { useLayoutEffect, useRef } from 'react';
 import { displayPhone } from '../../core/application/phone';
 import type { FormContext } from './context';
+import { useLocalText } from './localText';
 
 /** rjsf's radio group has no accessible name; this one is labelled by the field's label. */
 export function RadioWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>) {
@@ -39,7 +40,8 @@ function countCharacters(text: string): number {
 /** A textarea that shows how much has been written, for the long texts of the 申报材料. */
 export function TextareaWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>) {
   const { id, value, options, placeholder, disabled, readonly, required, autofocus, onChange, onBlur, onFocus, htmlName } = props;
-  const text = typeof value === 'string' ? value : '';
+  // Typed text stays here until a pause or blur (see localText.ts): a keystroke re-renders this widget alone.
+  const { text, change, commit } = useLocalText(typeof value === 'string' ? value : '', (t) => onChange(t === '' ? options.emptyValue : t));
   return (
     <>
       <textarea
@@ -52,8 +54,11 @@ export function TextareaWidget(props: WidgetProps<unknown, RJSFSchema, FormConte
         readOnly={readonly}
         required={required}
         autoFocus={autofocus}
-        onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
-        onBlur={(e) => onBlur(id, e.target.value)}
+        onChange={(e) => change(e.target.value)}
+        onBlur={(e) => {
+          commit();
+          onBlur(id, e.target.value);
+        }}
         onFocus={(e) => onFocus(id, e.target.value)}
         aria-describedby={ariaDescribedByIds(id)}
       />
@@ -106,7 +111,8 @@ function fitHeight(el: HTMLTextAreaElement | null): void {
  */
 export function WrapTextWidget(props: WidgetProps<unknown, RJSFSchema, FormContext>) {
   const { id, value, placeholder, disabled, readonly, required, onChange, onBlur, onFocus, htmlName, options } = props;
-  const text = typeof value === 'string' ? value : '';
+  // As in TextareaWidget: a keystroke in a cell of a long table re-renders the cell alone.
+  const { text, change, commit } = useLocalText(typeof value === 'string' ? value : '', (t) => onChange(t === '' ? options.emptyValue : t));
   const ref = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => fitHeight(ref.current), [text]);
   return (
@@ -124,11 +130,11 @@ export function WrapTextWidget(props: WidgetProps<unknown, RJSFSchema, FormConte
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.preventDefault();
       }}
-      onChange={(e) => {
-        const line = e.target.value.replace(/[\r\n]+/g, ' ');
-        onChange(line === '' ? options.emptyValue : line);
+      onChange={(e) => change(e.target.value.replace(/[\r\n]+/g, ' '))}
+      onBlur={(e) => {
+        commit();
+        onBlur(id, e.target.value);
       }}
-      onBlur={(e) => onBlur(id, e.target.value)}
       onFocus={(e) => onFocus(id, e.target.value)}
       aria-describedby={ariaDescribedByIds(id)}
     />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { commitPendingTexts } from '../form/localText';
 
 function current(): string {
   return decodeURIComponent(window.location.hash.replace(/^#/, ''));
@@ -11,7 +12,12 @@ function current(): string {
 export function useHashRoute(): string {
   const [route, setRoute] = useState('');
   useEffect(() => {
-    const onChange = () => setRoute(current());
+    const onChange = () => {
+      // Text still held by a long field goes into the form before its section goes (no blur comes first when
+      // the hash changes by the back button or a script).
+      commitPendingTexts();
+      setRoute(current());
+    };
     onChange();
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
