@@ -11,9 +11,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
   workers: 2,
-  // One retry in CI only: the two-tab takeover test races two pages' locks and saves and has been seen to fail
-  // about one run in three on a loaded machine (see the closing note); locally a failure shows at once.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a bug to find (the two-tab takeover race was one).
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list'], ['./tests/reporters/playwright-no-skips.ts']] : [['list']],
   timeout: 60_000,
