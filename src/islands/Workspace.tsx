@@ -144,8 +144,8 @@ export function Workspace({ ctx, repository, fallback, draft, readOnly, resets, 
   const appNow = useRef(app);
   appNow.current = app;
   useEffect(() => {
-    void Promise.all([import('../io/fonts/prefetch'), import('../core/pdf/documentTexts')]).then(([{ prefetchFontChunks }, { fontTexts }]) =>
-      prefetchFontChunks(() => fontTexts({ kind: 'form', app: appNow.current, ctx, ...templates })),
+    void import('../io/fonts/prefetch').then(({ prefetchFontChunks }) =>
+      prefetchFontChunks(async () => (await import('../core/pdf/documentTexts')).fontTexts({ kind: 'form', app: appNow.current, ctx, ...templates })),
     );
   }, [ctx, templates]);
 

@@ -15,11 +15,11 @@ async function notCached(base: string, files: readonly string[]): Promise<string
   return missing;
 }
 
-async function prefetch(texts: () => readonly DocumentText[]): Promise<void> {
+async function prefetch(texts: () => Promise<readonly DocumentText[]>): Promise<void> {
   const base = bundledFontBase();
   const manifest = await loadManifest(base, { manifest: 'cache-first' });
   const common = manifest.chunks.find((c) => c.tier === 'common') ?? manifest.chunks[0];
-  const wanted = new Set(planFonts(texts(), manifest).chunks);
+  const wanted = new Set(planFonts(await texts(), manifest).chunks);
   if (common) wanted.add(common.file);
   const missing = await notCached(base, [...wanted]);
   // Verified and put into the Cache API by the loader, exactly as a PDF would load them.
@@ -28,8 +28,11 @@ async function prefetch(texts: () => readonly DocumentText[]): Promise<void> {
 
 let started = false;
 
-/** Schedules the prefetch once per page; failures are silent (the PDF fetches what it needs itself). */
-export function prefetchFontChunks(texts: () => readonly DocumentText[]): void {
+/**
+ * Schedules the prefetch once per page; failures are silent (the PDF fetches what it needs itself). `texts` is
+ * asked for only then, so the code that finds them loads after the page is usable, not with it.
+ */
+export function prefetchFontChunks(texts: () => Promise<readonly DocumentText[]>): void {
   if (started || typeof window === 'undefined' || !('caches' in window)) return;
   started = true;
   const run = () => void prefetch(texts).catch(() => undefined);
