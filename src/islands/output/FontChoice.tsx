@@ -3,11 +3,7 @@ import { isLocalFontAccessSupported, pickLocalFangSong, readFontFile } from '../
 import type { PdfJob } from '../../core/pdf/makePdf';
 import { FilePicker } from '../FilePicker';
 import { OwnFontCopies } from './OwnFontCopies';
-
-export interface ChosenFont {
-  name: string;
-  bytes: ArrayBuffer;
-}
+import type { ChosenFont } from './chosenFont';
 
 interface Props {
   chosen: ChosenFont | null;

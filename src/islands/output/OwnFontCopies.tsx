@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NoticeInput } from '../../core/pdf/documents/notice';
 import type { PdfJob } from '../../core/pdf/makePdf';
 import { generatePdf } from '../../io/pdfClient';
-import type { ChosenFont } from './FontChoice';
+import type { ChosenFont } from './chosenFont';
 
 type Kind = 'blankForm' | 'notice';
 

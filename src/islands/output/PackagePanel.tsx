@@ -7,7 +7,7 @@ import { buildPackageInWorker, type PackageResult } from '../../io/packageClient
 import { generatePdf } from '../../io/pdfClient';
 import { startVolume } from '../../io/volumeClient';
 import { generateWord } from '../../io/wordClient';
-import type { ChosenFont } from './FontChoice';
+import type { ChosenFont } from './chosenFont';
 
 type PdfKind = 'form' | 'formA3' | 'materials';
 const PDF_LABELS: Record<PdfKind, string> = { form: '申报表PDF', formA3: 'A3双面打印版', materials: '申报材料PDF' };

@@ -4,7 +4,7 @@ import { PDF_NAMES } from '../../core/package/layout';
 import { characterLabel } from '../../core/pdf/fonts/coverage';
 import { UNEXPECTED_PDF_FAILURE } from '../../core/pdf/failure';
 import { generatePdf, type PdfResult } from '../../io/pdfClient';
-import type { ChosenFont } from './FontChoice';
+import type { ChosenFont } from './chosenFont';
 
 type Kind = Exclude<PdfKind, 'blankForm' | 'notice'>;
 

@@ -6,7 +6,7 @@ import { characterLabel } from '../../core/pdf/fonts/coverage';
 import type { PdfJob } from '../../core/pdf/makePdf';
 import type { TocEntry, VolumeFailure } from '../../core/volume/pages';
 import { startVolume } from '../../io/volumeClient';
-import type { ChosenFont } from './FontChoice';
+import type { ChosenFont } from './chosenFont';
 
 interface Props {
   job: Omit<PdfJob, 'kind'>;
