@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { NoticeInput } from '../../core/pdf/documents/notice';
 import type { PdfJob } from '../../core/pdf/makePdf';
 import { generatePdf } from '../../io/pdfClient';
 import type { ChosenFont } from './chosenFont';
+import { useObjectUrls } from '../hooks/useObjectUrls';
 
 type Kind = 'blankForm' | 'notice';
 
@@ -32,11 +33,7 @@ export function OwnFontCopies({ job, font, fontBase }: Props) {
   const [busy, setBusy] = useState<Kind | null>(null);
   const [made, setMade] = useState<Partial<Record<Kind, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const urls = useRef(new Set<string>());
-  useEffect(() => {
-    const all = urls.current;
-    return () => all.forEach((u) => URL.revokeObjectURL(u));
-  }, []);
+  const objectUrl = useObjectUrls();
 
   async function run(kind: Kind) {
     setBusy(kind);
@@ -62,13 +59,8 @@ export function OwnFontCopies({ job, font, fontBase }: Props) {
       return;
     }
     if (result.kind !== 'done') return; // only a run given a signal can be cancelled
-    const url = URL.createObjectURL(result.blob);
-    urls.current.add(url);
-    setMade((m) => {
-      const previous = m[kind];
-      if (previous) URL.revokeObjectURL(previous);
-      return { ...m, [kind]: url };
-    });
+    const url = objectUrl(result.blob, made[kind]);
+    setMade((m) => ({ ...m, [kind]: url }));
   }
 
   return (

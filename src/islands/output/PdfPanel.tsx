@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PdfJob, PdfKind } from '../../core/pdf/makePdf';
 import { PDF_NAMES } from '../../core/package/layout';
 import { characterLabel } from '../../core/pdf/fonts/coverage';
 import { UNEXPECTED_PDF_FAILURE } from '../../core/pdf/failure';
 import { generatePdf, type PdfResult } from '../../io/pdfClient';
 import type { ChosenFont } from './chosenFont';
+import { useObjectUrls } from '../hooks/useObjectUrls';
 
 type Kind = Exclude<PdfKind, 'blankForm' | 'notice'>;
 
@@ -46,12 +47,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
   const [problem, setProblem] = useState<(PdfResult & { forKind: Kind }) | null>(null);
   const [pending, setPending] = useState<Kind | null>(null);
 
-  // Object URLs are released when they are replaced and when the panel goes away.
-  const urls = useRef(new Set<string>());
-  useEffect(() => {
-    const all = urls.current;
-    return () => all.forEach((u) => URL.revokeObjectURL(u));
-  }, []);
+  const objectUrl = useObjectUrls();
 
   // Each run has a number; 取消 moves on to the next, so a cancelled run's progress and result are ignored, and
   // stops the worker.
@@ -85,13 +81,7 @@ export function PdfPanel({ job, font, fontBase, onMade }: Props) {
       setProblem({ ...result, forKind: kind });
       return;
     }
-    const previous = made[kind];
-    if (previous) {
-      URL.revokeObjectURL(previous.url);
-      urls.current.delete(previous.url);
-    }
-    const url = URL.createObjectURL(result.blob);
-    urls.current.add(url);
+    const url = objectUrl(result.blob, made[kind]?.url);
     setMade((m) => ({ ...m, [kind]: { url, blob: result.blob, pages: result.pages, ms: result.ms, fontBytes: result.fontBytes } }));
     // The preview opens on request only: the browser's PDF viewer costs a noticeable moment of CPU each time.
     setPreview(null);

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { WordJob } from '../../core/word/documents';
 import { WORD_NAMES } from '../../core/package/layout';
 import { generateWord } from '../../io/wordClient';
+import { useObjectUrls } from '../hooks/useObjectUrls';
 
 type Kind = keyof typeof WORD_NAMES;
 
@@ -26,11 +27,7 @@ export function WordPanel({ job }: Props) {
   const [made, setMade] = useState<Partial<Record<Kind, Made>>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
-  const urls = useRef(new Set<string>());
-  useEffect(() => {
-    const all = urls.current;
-    return () => all.forEach((u) => URL.revokeObjectURL(u));
-  }, []);
+  const objectUrl = useObjectUrls();
 
   async function run(kind: Kind) {
     setBusy({ kind, text: '正在准备……', fraction: 0 });
@@ -41,13 +38,7 @@ export function WordPanel({ job }: Props) {
       setProblem(result.message);
       return;
     }
-    const previous = made[kind];
-    if (previous) {
-      URL.revokeObjectURL(previous.url);
-      urls.current.delete(previous.url);
-    }
-    const url = URL.createObjectURL(result.blob);
-    urls.current.add(url);
+    const url = objectUrl(result.blob, made[kind]?.url);
     setMade((m) => ({ ...m, [kind]: { url, size: result.blob.size, ms: result.ms } }));
   }
 
