@@ -12,7 +12,16 @@ describe('presenting the application for the review page', () => {
     const cover = presentPath(typicalApplication(), 'cover', CTX);
     expect(field(cover, 'industry')).toMatchObject({ label: '所属行业', text: '制造业' });
     expect(field(cover, 'fillDate')).toMatchObject({ label: '填报日期', text: '2021年7月12日' });
-    expect(field(cover, 'recommenderOther')).toMatchObject({ text: null });
+  });
+
+  it('leaves out a field that follows a choice not made, as the form hides it', () => {
+    const app = typicalApplication();
+    expect(field(presentPath(app, 'cover', CTX), 'recommender')).toMatchObject({ text: '南昌经开区工会' });
+    expect(field(presentPath(app, 'cover', CTX), 'recommenderOther')).toBeUndefined();
+    const other = { ...app, cover: { ...app.cover, recommender: '其他', recommenderOther: '市直某单位工会' } } as typeof app;
+    expect(field(presentPath(other, 'cover', CTX), 'recommenderOther')).toMatchObject({ label: '其他推荐单位名称', text: '市直某单位工会' });
+    const noNaming = { ...app, naming: { ...app.naming, hasNaming: false } } as typeof app;
+    expect(field(presentPath(noNaming, 'naming', CTX), 'items')).toBeUndefined();
   });
 
   it('labels y1..y3 with the notice’s recent years', () => {

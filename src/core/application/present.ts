@@ -37,9 +37,10 @@ function childValue(value: unknown, key: string): unknown {
 function present(node: SchemaNode, value: unknown, path: string, key: string, ctx: NoticeContext): Presented {
   const label = isYearKey(key) ? yearFieldTitles(ctx)[key] : (node.title ?? key);
   if (node.type === 'object') {
-    const children = Object.entries(node.properties ?? {}).map(([k, child]) =>
-      present(child, childValue(value, k), path === '' ? k : `${path}.${k}`, k, ctx),
-    );
+    // A field that follows a choice not made (其他推荐单位名称 without 其他) is hidden in the form: not shown here either.
+    const children = Object.entries(node.properties ?? {})
+      .filter(([k]) => fieldApplies(path, k, value))
+      .map(([k, child]) => present(child, childValue(value, k), path === '' ? k : `${path}.${k}`, k, ctx));
     return { kind: 'group', path, label, children };
   }
   if (node.type === 'array' && node.items) {
