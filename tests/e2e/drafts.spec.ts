@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { TextReader, TextWriter, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, newDraft } from './helpers';
 
 const fixturePath = new URL('../fixtures/typical-application.json', import.meta.url).pathname;
 const studioName = () => (page: Page) => page.getByLabel('工作室名称', { exact: true });
-
-async function newDraft(page: Page): Promise<string> {
-  await page.goto('/drafts/');
-  await page.getByRole('button', { name: '＋ 新建草稿' }).click();
-  await page.waitForURL(/\/apply\/\?d=/);
-  await expect(page.getByRole('heading', { level: 2, name: '封面' })).toBeVisible();
-  return new URL(page.url()).searchParams.get('d') ?? '';
-}
 
 async function waitSaved(page: Page): Promise<void> {
   await expect(page.locator('.save-status')).toContainText('已保存（');

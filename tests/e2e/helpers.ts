@@ -57,3 +57,12 @@ export async function addCaptionedPhotos(page: Page): Promise<Locator> {
   await photos.getByLabel('照片说明').nth(1).blur(); // captions are saved when the field is left
   return photos;
 }
+
+/** A new draft opened from /drafts/, on its 封面; its id. */
+export async function newDraft(page: Page): Promise<string> {
+  await page.goto('/drafts/');
+  await page.getByRole('button', { name: '＋ 新建草稿' }).click();
+  await page.waitForURL(/\/apply\/\?d=/);
+  await expect(page.getByRole('heading', { level: 2, name: '封面' })).toBeVisible();
+  return new URL(page.url()).searchParams.get('d') ?? '';
+}

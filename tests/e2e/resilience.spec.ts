@@ -6,19 +6,11 @@ import { readFileSync } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { FIXTURE_PATH, media, showView } from './helpers';
+import { FIXTURE_PATH, media, newDraft, showView } from './helpers';
 
 const fixture = () => JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as Record<string, Record<string, unknown>>;
 const studioName = (page: Page) => page.getByLabel('工作室名称', { exact: true });
 const MB = 1024 * 1024;
-
-async function newDraft(page: Page): Promise<string> {
-  await page.goto('/drafts/');
-  await page.getByRole('button', { name: '＋ 新建草稿' }).click();
-  await page.waitForURL(/\/apply\/\?d=/);
-  await expect(page.getByRole('heading', { level: 2, name: '封面' })).toBeVisible();
-  return new URL(page.url()).searchParams.get('d') ?? '';
-}
 
 async function storedStudioName(page: Page, id: string): Promise<string | undefined> {
   return page.evaluate(

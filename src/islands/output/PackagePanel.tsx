@@ -10,6 +10,16 @@ import { generateWord } from '../../io/wordClient';
 import type { ChosenFont } from './chosenFont';
 
 type PdfKind = 'form' | 'formA3' | 'materials';
+type Problem = { message: string; retry: boolean };
+const CANCELLED: Problem = { message: '已取消生成材料包。', retry: false };
+
+/** Why a PDF or the volume made for the package did not come: characters no font prints, or the step's own message. */
+function stepFailure(result: { kind: 'unprintable'; chars: readonly { char: string }[] } | { kind: 'error'; message: string; retry: boolean }): Problem {
+  return result.kind === 'unprintable'
+    ? { message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。`, retry: false }
+    : { message: result.message, retry: result.retry };
+}
+
 const PDF_LABELS: Record<PdfKind, string> = { form: '申报表PDF', formA3: 'A3双面打印版', materials: '申报材料PDF' };
 
 interface Props {
@@ -39,7 +49,7 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, volume: madeVol
   const [video, setVideo] = useState<'include' | 'separate'>('include');
   const [progress, setProgress] = useState<{ text: string; fraction: number } | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
-  const [problem, setProblem] = useState<{ message: string; retry: boolean } | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
 
   useEffect(() => setVideo(tooBig && videoBytes > 0 ? 'separate' : 'include'), [tooBig, videoBytes]);
@@ -63,13 +73,7 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, volume: madeVol
       cancelRef.current = null;
       if (result.kind !== 'done') {
         setProgress(null);
-        setProblem(
-          result.kind === 'unprintable'
-            ? { message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。`, retry: false }
-            : result.kind === 'cancelled'
-              ? { message: '已取消生成材料包。', retry: false }
-              : { message: result.message, retry: result.retry },
-        );
+        setProblem(result.kind === 'cancelled' ? CANCELLED : stepFailure(result));
         return;
       }
       ready[kind] = result.blob;
@@ -97,11 +101,7 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, volume: madeVol
       cancelRef.current = null;
       if (result.kind !== 'done') {
         setProgress(null);
-        setProblem(
-          result.kind === 'unprintable'
-            ? { message: `有无法打印的字符（${result.chars.map((c) => c.char).join('、')}），请先按上面的提示修改。`, retry: false }
-            : result.cancelled ? { message: '已取消生成材料包。', retry: false } : { message: result.message, retry: result.retry },
-        );
+        setProblem(result.kind === 'error' && result.cancelled ? CANCELLED : stepFailure(result));
         return;
       }
       volume = result.blob;
@@ -116,7 +116,7 @@ export function PackagePanel({ job, font, fontBase, pdfs, onPdf, volume: madeVol
     cancelRef.current = null;
     setProgress(null);
     if (result.kind === 'error') {
-      setProblem(result.cancelled ? { message: '已取消生成材料包。', retry: false } : { message: result.message, retry: result.retry });
+      setProblem(result.cancelled ? CANCELLED : { message: result.message, retry: result.retry });
       return;
     }
     setBuilt({ ...result, zipUrl: URL.createObjectURL(result.zip), separateUrls: result.separate.map((s) => URL.createObjectURL(s.data)) });
